@@ -1,0 +1,180 @@
+package dev.tapegrad.autograd;
+
+import static dev.tapegrad.autograd.Code.CONST_B;
+
+import dev.tapegrad.autograd.ops.Abs;
+import dev.tapegrad.autograd.ops.Cos;
+import dev.tapegrad.autograd.ops.Div;
+import dev.tapegrad.autograd.ops.Exp;
+import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.Mul;
+import dev.tapegrad.autograd.ops.Pow;
+import dev.tapegrad.autograd.ops.PowConst;
+import dev.tapegrad.autograd.ops.Relu;
+import dev.tapegrad.autograd.ops.Sigmoid;
+import dev.tapegrad.autograd.ops.Sin;
+import dev.tapegrad.autograd.ops.Sqrt;
+import dev.tapegrad.autograd.ops.Tanh;
+
+/**
+ * The reverse sweep: one plain loop from the output back to the first node. Recording order is a
+ * topological order, so no graph walk, sort or recursion is needed, and a chain of any length runs on
+ * the default stack. Only nodes the output depends on are visited ({@code hit}), so a derivative that
+ * is infinite somewhere the output never looks cannot turn a gradient into NaN.
+ */
+final class Backward {
+    private Backward() {}
+
+    static Gradients run(Tape t, int root, double[] seed) {
+        int n = root + 1;
+        double[] sg = new double[n];
+        boolean[] hit = new boolean[n];
+        double[][] tg = new double[t.entryCount][];
+        Entry rootEntry = t.entryOf(root);
+        if (rootEntry != null && !rootEntry.shape().isScalar()) {
+            tg[t.in0[root]] = seed.clone();
+        } else {
+            sg[root] = seed[0];
+        }
+        hit[root] = true;
+        double[] val = t.value;
+        byte[] code = t.code;
+        int[] in0 = t.in0;
+        int[] in1 = t.in1;
+        double[] aux = t.aux;
+        for (int i = root; i >= 0; i--) {
+            byte c = code[i];
+            if (!hit[i] || c == Code.LEAF || c == Code.CONST) {
+                continue;
+            }
+            if (c == Code.GENERIC) {
+                general(t, i, sg, hit, tg);
+                continue;
+            }
+            double g = sg[i];
+            int a = in0[i];
+            double x = val[a];
+            double y = val[i];
+            if ((c & CONST_B) != 0) {
+                double k = aux[i];
+                double d = switch (c & ~CONST_B) {
+                    case Code.ADD, Code.SUB -> 1.0;
+                    case Code.MUL -> Mul.INSTANCE.partialA(x, k, y);
+                    case Code.DIV -> Div.INSTANCE.partialA(x, k, y);
+                    case Code.POW -> PowConst.derivative(x, k, y);
+                    default -> throw new IllegalStateException("unknown op code " + c);
+                };
+                sg[a] += g * d;
+                hit[a] = true;
+                continue;
+            }
+            switch (c) {
+                case Code.ADD, Code.SUB, Code.MUL, Code.DIV, Code.POW -> {
+                    int b = in1[i];
+                    double xb = val[b];
+                    double da;
+                    double db;
+                    switch (c) {
+                        case Code.ADD -> { da = 1.0; db = 1.0; }
+                        case Code.SUB -> { da = 1.0; db = -1.0; }
+                        case Code.MUL -> { da = Mul.INSTANCE.partialA(x, xb, y); db = Mul.INSTANCE.partialB(x, xb, y); }
+                        case Code.DIV -> { da = Div.INSTANCE.partialA(x, xb, y); db = Div.INSTANCE.partialB(x, xb, y); }
+                        default -> { da = Pow.INSTANCE.partialA(x, xb, y); db = Pow.INSTANCE.partialB(x, xb, y); }
+                    }
+                    sg[a] += g * da;
+                    sg[b] += g * db;
+                    hit[a] = true;
+                    hit[b] = true;
+                }
+                default -> {
+                    sg[a] += g * unaryDerivative(c, x, y);
+                    hit[a] = true;
+                }
+            }
+        }
+        return new Gradients(t, sg, tg);
+    }
+
+    /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */
+    private static double unaryDerivative(byte c, double x, double y) {
+        return switch (c) {
+            case Code.NEG -> -1.0;
+            case Code.EXP -> Exp.INSTANCE.derivative(x, y);
+            case Code.LOG -> Log.INSTANCE.derivative(x, y);
+            case Code.SQRT -> Sqrt.INSTANCE.derivative(x, y);
+            case Code.ABS -> Abs.INSTANCE.derivative(x, y);
+            case Code.TANH -> Tanh.INSTANCE.derivative(x, y);
+            case Code.SIGMOID -> Sigmoid.INSTANCE.derivative(x, y);
+            case Code.RELU -> Relu.INSTANCE.derivative(x, y);
+            case Code.SIN -> Sin.INSTANCE.derivative(x, y);
+            case Code.COS -> Cos.INSTANCE.derivative(x, y);
+            default -> throw new IllegalStateException("unknown op code " + c);
+        };
+    }
+
+    /** Runs one general op's backward and adds each input's gradient into that input's slot. */
+    private static void general(Tape t, int i, double[] sg, boolean[] hit, double[][] tg) {
+        Entry e = t.entries[t.in0[i]];
+        if (e.op == null || !e.requiresGrad) {
+            return;
+        }
+        boolean scalarOut = e.shape().isScalar();
+        double[] g = scalarOut ? new double[] {sg[i]} : tg[t.in0[i]];
+        if (g == null) {
+            return;
+        }
+        double[][] gin = e.op.backward(e.call, g);
+        if (gin == null || gin.length != e.inputs.length) {
+            throw new IllegalStateException(String.format("%s: backward returned %s gradients for %s inputs",
+                    e.op.name(), gin == null ? "null instead of" : gin.length, e.inputs.length));
+        }
+        for (int k = 0; k < gin.length; k++) {
+            double[] gk = gin[k];
+            if (gk == null || !e.call.needsGradient(k)) {
+                continue;
+            }
+            int j = e.inputs[k];
+            if (gk.length != e.call.input(k).length) {
+                throw new IllegalStateException(String.format(
+                        "%s: backward returned %s values for input %s of shape %s (%s)",
+                        e.op.name(), gk.length, k, e.call.inputShape(k), e.call.input(k).length));
+            }
+            hit[j] = true;
+            Entry target = t.entryOf(j);
+            if (target == null || target.shape().isScalar()) {
+                sg[j] += gk[0];
+                continue;
+            }
+            int slot = t.in0[j];
+            double[] acc = tg[slot];
+            if (acc == null) {
+                tg[slot] = aliased(gk, g, e.call, gin, k) ? gk.clone() : gk;
+            } else {
+                for (int q = 0; q < acc.length; q++) {
+                    acc[q] += gk[q];
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a returned gradient array is also held elsewhere (the output gradient, a value on the
+     * tape, another input's gradient). Such an array must be copied before the sweep adds into it.
+     */
+    private static boolean aliased(double[] gk, double[] g, OpCall call, double[][] gin, int k) {
+        if (gk == g || gk == call.output()) {
+            return true;
+        }
+        for (int q = 0; q < gin.length; q++) {
+            if (q != k && gin[q] == gk) {
+                return true;
+            }
+        }
+        for (int q = 0; q < call.arity(); q++) {
+            if (call.input(q) == gk) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tapegrad.autograd;
+
+import java.util.Objects;
+
+/**
+ * The result of one backward pass: the gradient of its output with respect to each node of the tape.
+ * Immutable; every read returns a copy. A node the output does not depend on, or one recorded after
+ * it, has gradient zero.
+ */
+public final class Gradients {
+    private final Tape tape;
+    private final double[] scalarGrads;
+    private final double[][] tensorGrads;
+
+    Gradients(Tape tape, double[] scalarGrads, double[][] tensorGrads) {
+        this.tape = tape;
+        this.scalarGrads = scalarGrads;
+        this.tensorGrads = tensorGrads;
+    }
+
+    /** The tape the gradients were computed on. */
+    public Tape tape() {
+        return tape;
+    }
+
+    /** The gradient with respect to a scalar. */
+    public double of(Scalar s) {
+        check(s);
+        return s.id < scalarGrads.length ? scalarGrads[s.id] : 0.0;
+    }
+
+    /** The gradient with respect to a tensor, row-major, as a new array. */
+    public double[] of(Tensor t) {
+        check(t);
+        int id = t.id;
+        if (t.shape().isScalar()) {
+            return new double[] {id < scalarGrads.length ? scalarGrads[id] : 0.0};
+        }
+        int slot = tape.in0[id];
+        double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
+        return g == null ? new double[t.shape().size()] : g.clone();
+    }
+
+    /** The gradient with respect to a persistent value: zeros if it was never put on the tape. */
+    public double[] of(Leaf leaf) {
+        Objects.requireNonNull(leaf, "leaf");
+        Tensor t = tape.leafOrNull(leaf);
+        return t == null ? new double[leaf.shape().size()] : of(t);
+    }
+
+    private void check(Node n) {
+        Objects.requireNonNull(n, "node");
+        if (n.tape() != tape) {
+            throw new IllegalArgumentException(
+                    "gradients: the node was recorded on a different tape from the one these gradients belong to");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.tapegrad.autograd;
+
+import dev.tapegrad.autograd.ops.Abs;
+import dev.tapegrad.autograd.ops.Add;
+import dev.tapegrad.autograd.ops.Cos;
+import dev.tapegrad.autograd.ops.Div;
+import dev.tapegrad.autograd.ops.Exp;
+import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.Mul;
+import dev.tapegrad.autograd.ops.Neg;
+import dev.tapegrad.autograd.ops.Pow;
+import dev.tapegrad.autograd.ops.PowConst;
+import dev.tapegrad.autograd.ops.Relu;
+import dev.tapegrad.autograd.ops.Sigmoid;
+import dev.tapegrad.autograd.ops.Sin;
+import dev.tapegrad.autograd.ops.Sqrt;
+import dev.tapegrad.autograd.ops.Sub;
+import dev.tapegrad.autograd.ops.Tanh;
+
+/**
+ * A single number recorded on a {@link Tape}. Every op runs at once and records one node; the
+ * formulas and derivatives are those of the op classes in {@code dev.tapegrad.autograd.ops}. A scalar
+ * op stores a few primitives on the tape and allocates nothing but this handle.
+ */
+public final class Scalar implements Node {
+    private final Tape tape;
+    final int id;
+
+    Scalar(Tape tape, int id) {
+        this.tape = tape;
+        this.id = id;
+    }
+
+    @Override
+    public Tape tape() {
+        return tape;
+    }
+
+    @Override
+    public Shape shape() {
+        return Shape.of();
+    }
+
+    /** The value. */
+    public double value() {
+        return tape.value[id];
+    }
+
+    @Override
+    public double[] values() {
+        return new double[] {value()};
+    }
+
+    @Override
+    public Tensor asTensor() {
+        return new Tensor(tape, id, Shape.of());
+    }
+
+    /**
+     * Reverse-mode differentiation of this scalar with respect to every node recorded before it.
+     * Does not modify the tape; calling it again gives the same gradients.
+     */
+    public Gradients backward() {
+        return Backward.run(tape, id, new double[] {1.0});
+    }
+
+    /** {@code this + o}. */
+    public Scalar add(Scalar o) {
+        return binary(Code.ADD, o, Add.INSTANCE.value(value(), o.value()));
+    }
+
+    /** {@code this + c}. */
+    public Scalar add(double c) {
+        return withConstant(Code.ADD, c, Add.INSTANCE.value(value(), c));
+    }
+
+    /** {@code this - o}. */
+    public Scalar sub(Scalar o) {
+        return binary(Code.SUB, o, Sub.INSTANCE.value(value(), o.value()));
+    }
+
+    /** {@code this - c}. */
+    public Scalar sub(double c) {
+        return withConstant(Code.SUB, c, Sub.INSTANCE.value(value(), c));
+    }
+
+    /** {@code this * o}. */
+    public Scalar mul(Scalar o) {
+        return binary(Code.MUL, o, Mul.INSTANCE.value(value(), o.value()));
+    }
+
+    /** {@code this * c}. */
+    public Scalar mul(double c) {
+        return withConstant(Code.MUL, c, Mul.INSTANCE.value(value(), c));
+    }
+
+    /** {@code this / o}. */
+    public Scalar div(Scalar o) {
+        return binary(Code.DIV, o, Div.INSTANCE.value(value(), o.value()));
+    }
+
+    /** {@code this / c}. */
+    public Scalar div(double c) {
+        return withConstant(Code.DIV, c, Div.INSTANCE.value(value(), c));
+    }
+
+    /** {@code this ^ o}; see {@link Pow} for the derivative at 0. */
+    public Scalar pow(Scalar o) {
+        return binary(Code.POW, o, Pow.INSTANCE.value(value(), o.value()));
+    }
+
+    /** {@code this ^ c}; see {@link PowConst}. */
+    public Scalar pow(double c) {
+        return withConstant(Code.POW, c, PowConst.apply(value(), c));
+    }
+
+    /** {@code -this}. */
+    public Scalar neg() {
+        return unary(Code.NEG, Neg.INSTANCE.value(value()));
+    }
+
+    /** {@code e^this}. */
+    public Scalar exp() {
+        return unary(Code.EXP, Exp.INSTANCE.value(value()));
+    }
+
+    /** {@code ln this}. */
+    public Scalar log() {
+        return unary(Code.LOG, Log.INSTANCE.value(value()));
+    }
+
+    /** {@code sqrt(this)}. */
+    public Scalar sqrt() {
+        return unary(Code.SQRT, Sqrt.INSTANCE.value(value()));
+    }
+
+    /** {@code |this|}. */
+    public Scalar abs() {
+        return unary(Code.ABS, Abs.INSTANCE.value(value()));
+    }
+
+    /** {@code tanh(this)}. */
+    public Scalar tanh() {
+        return unary(Code.TANH, Tanh.INSTANCE.value(value()));
+    }
+
+    /** {@code 1 / (1 + e^-this)}. */
+    public Scalar sigmoid() {
+        return unary(Code.SIGMOID, Sigmoid.INSTANCE.value(value()));
+    }
+
+    /** {@code max(this, 0)}. */
+    public Scalar relu() {
+        return unary(Code.RELU, Relu.INSTANCE.value(value()));
+    }
+
+    /** {@code sin(this)}. */
+    public Scalar sin() {
+        return unary(Code.SIN, Sin.INSTANCE.value(value()));
+    }
+
+    /** {@code cos(this)}. */
+    public Scalar cos() {
+        return unary(Code.COS, Cos.INSTANCE.value(value()));
+    }
+
+    /** {@code this + t}, broadcast: a tensor. */
+    public Tensor add(Tensor t) {
+        return asTensor().add(t);
+    }
+
+    /** {@code this - t}, broadcast: a tensor. */
+    public Tensor sub(Tensor t) {
+        return asTensor().sub(t);
+    }
+
+    /** {@code this * t}, broadcast: a tensor. */
+    public Tensor mul(Tensor t) {
+        return asTensor().mul(t);
+    }
+
+    /** {@code this / t}, broadcast: a tensor. */
+    public Tensor div(Tensor t) {
+        return asTensor().div(t);
+    }
+
+    // The value is computed before the tape check; a mixed-tape call still fails before recording.
+    private Scalar binary(byte c, Scalar o, double v) {
+        tape.checkSameTape(Code.name(c), o);
+        return new Scalar(tape, tape.push(c, id, o.id, 0, v));
+    }
+
+    private Scalar withConstant(byte c, double constant, double v) {
+        return new Scalar(tape, tape.push((byte) (c | Code.CONST_B), id, -1, constant, v));
+    }
+
+    private Scalar unary(byte c, double v) {
+        return new Scalar(tape, tape.push(c, id, -1, 0, v));
+    }
+
+    @Override
+    public String toString() {
+        return "Scalar(" + value() + ")";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tapegrad.autograd;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+
+/**
+ * The dimensions of a tensor, row-major. Immutable, with value equality; {@code Shape.of()} is the
+ * shape of a scalar. {@link #toString()} prints like {@code [2, 3]}.
+ */
+public final class Shape {
+    private static final Shape SCALAR = new Shape(new int[0]);
+
+    private final int[] dims;
+    private final int size;
+
+    private Shape(int[] dims) {
+        this.dims = dims;
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+            checkArgument(n <= Integer.MAX_VALUE, "shape %s has more than 2^31 - 1 elements", Arrays.toString(dims));
+        }
+        this.size = (int) n;
+    }
+
+    /** A shape with the given dimensions (copied); each must be zero or more. No dimensions: a scalar. */
+    public static Shape of(int... dims) {
+        if (dims.length == 0) {
+            return SCALAR;
+        }
+        for (int d : dims) {
+            checkArgument(d >= 0, "shape %s: dimensions must be >= 0", Arrays.toString(dims));
+        }
+        return new Shape(dims.clone());
+    }
+
+    /** The dimensions, as a copy the caller may change. */
+    public int[] dims() {
+        return dims.clone();
+    }
+
+    /** The number of dimensions (0 for a scalar). */
+    public int rank() {
+        return dims.length;
+    }
+
+    /** The extent of one axis; a negative axis counts from the end, as in PyTorch. */
+    public int dim(int axis) {
+        return dims[axis(axis, "dim")];
+    }
+
+    /** The number of elements: the product of the dimensions, 1 for a scalar. */
+    public int size() {
+        return size;
+    }
+
+    /** Whether this is the scalar shape {@code []}. */
+    public boolean isScalar() {
+        return dims.length == 0;
+    }
+
+    /**
+     * Resolves a possibly negative axis against this shape, or throws an error naming the operation.
+     *
+     * @param axis an axis in {@code [-rank, rank)}
+     * @param op the operation name for the error message
+     */
+    public int axis(int axis, String op) {
+        int r = dims.length;
+        checkArgument(axis >= -r && axis < r, "%s: axis %s is out of range for shape %s (valid: %s to %s)",
+                op, axis, this, -r, r - 1);
+        return axis < 0 ? axis + r : axis;
+    }
+
+    /** Row-major strides: the step in the flat array for one step along each axis. */
+    public int[] strides() {
+        int[] s = new int[dims.length];
+        int step = 1;
+        for (int i = dims.length - 1; i >= 0; i--) {
+            s[i] = step;
+            step *= dims[i];
+        }
+        return s;
+    }
+
+    /**
+     * The NumPy broadcast of two shapes: aligned from the right, each pair of dimensions equal or one
+     * of them 1.
+     *
+     * @throws IllegalArgumentException naming the operation and both shapes when they do not broadcast
+     */
+    public static Shape broadcast(Shape a, Shape b, String op) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int r = Math.max(a.rank(), b.rank());
+        int[] out = new int[r];
+        for (int i = 0; i < r; i++) {
+            int da = i < r - a.rank() ? 1 : a.dims[i - (r - a.rank())];
+            int db = i < r - b.rank() ? 1 : b.dims[i - (r - b.rank())];
+            checkArgument(da == db || da == 1 || db == 1,
+                    "%s: shapes %s and %s do not broadcast (dimension %s of the result: %s vs %s)",
+                    op, a, b, i, da, db);
+            out[i] = da == 1 ? db : da;
+        }
+        return new Shape(out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(dims);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(dims);
+    }
+}

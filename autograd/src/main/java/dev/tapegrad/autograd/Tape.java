@@ -1,0 +1,294 @@
+package dev.tapegrad.autograd;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The record of one computation, in the order it ran; {@link Scalar#backward()} replays it in
+ * reverse. Make a tape per computation (one training step), create leaves on it, compute, call
+ * {@code backward()}, and drop it.
+ *
+ * <p>A tape is not thread-safe: it belongs to the thread that uses it. Tapes share nothing, so two
+ * threads with a tape each never interfere.
+ *
+ * <p>Storage is a struct of arrays: a scalar node is one slot in a few primitive arrays (value, op
+ * code, input ids, a constant operand), so the scalar path allocates nothing per op but its handle.
+ * A general {@link Op} gets an {@link Entry} beside its slot.
+ */
+public final class Tape {
+    double[] value;
+    byte[] code;
+    int[] in0;
+    int[] in1;
+    double[] aux;
+    int size;
+    Entry[] entries = new Entry[16];
+    int entryCount;
+    private Map<Leaf, Tensor> leaves;
+
+    /** An empty tape. */
+    public Tape() {
+        int n = 64;
+        value = new double[n];
+        code = new byte[n];
+        in0 = new int[n];
+        in1 = new int[n];
+        aux = new double[n];
+    }
+
+    /** The number of nodes recorded so far (leaves, constants and op results). */
+    public int size() {
+        return size;
+    }
+
+    // ---- scalar leaves
+
+    /** A scalar variable: it gets a gradient. */
+    public Scalar scalar(double v) {
+        return new Scalar(this, push(Code.LEAF, -1, -1, 0, v));
+    }
+
+    /** A scalar constant: no gradient is computed for it. */
+    public Scalar constant(double v) {
+        return new Scalar(this, push(Code.CONST, -1, -1, 0, v));
+    }
+
+    // ---- tensor leaves
+
+    /** A tensor variable (it gets a gradient) with these row-major values, copied. */
+    public Tensor tensor(Shape shape, double... values) {
+        return leafTensor("tensor", shape, values, true);
+    }
+
+    /** A tensor constant (no gradient) with these row-major values, copied. */
+    public Tensor constant(Shape shape, double... values) {
+        return leafTensor("constant", shape, values, false);
+    }
+
+    /** A variable of zeros. */
+    public Tensor zeros(int... dims) {
+        return full(Shape.of(dims), 0.0);
+    }
+
+    /** A variable of zeros. */
+    public Tensor zeros(Shape shape) {
+        return full(shape, 0.0);
+    }
+
+    /** A variable of ones. */
+    public Tensor ones(int... dims) {
+        return full(Shape.of(dims), 1.0);
+    }
+
+    /** A variable of ones. */
+    public Tensor ones(Shape shape) {
+        return full(shape, 1.0);
+    }
+
+    /** A variable with every element {@code v}. */
+    public Tensor full(Shape shape, double v) {
+        double[] x = new double[shape.size()];
+        Arrays.fill(x, v);
+        return owned(shape, x, true);
+    }
+
+    /** The variable {@code [0, 1, ..., n-1]}, like {@code torch.arange(n)}. */
+    public Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * The variable {@code [start, start + step, ...]} of the values below {@code end} (above it for a
+     * negative step), like {@code torch.arange(start, end, step)}.
+     */
+    public Tensor arange(double start, double end, double step) {
+        checkArgument(step != 0 && Double.isFinite(step), "arange: step must be finite and non-zero, got %s", step);
+        checkArgument(Double.isFinite(start) && Double.isFinite(end), "arange: bounds must be finite, got %s to %s",
+                start, end);
+        double count = Math.ceil((end - start) / step);
+        checkArgument(count < Integer.MAX_VALUE, "arange: %s to %s by %s has too many elements", start, end, step);
+        int n = (int) Math.max(0, count);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = start + i * step;
+        }
+        return owned(Shape.of(n), x, true);
+    }
+
+    /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
+    public Tensor rand(RandomGenerator rng, int... dims) {
+        return rand(rng, Shape.of(dims));
+    }
+
+    /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
+    public Tensor rand(RandomGenerator rng, Shape shape) {
+        Objects.requireNonNull(rng, "rand: rng");
+        double[] x = new double[shape.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextDouble();
+        }
+        return owned(shape, x, true);
+    }
+
+    /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
+    public Tensor randn(RandomGenerator rng, int... dims) {
+        return randn(rng, Shape.of(dims));
+    }
+
+    /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
+    public Tensor randn(RandomGenerator rng, Shape shape) {
+        Objects.requireNonNull(rng, "randn: rng");
+        double[] x = new double[shape.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+        }
+        return owned(shape, x, true);
+    }
+
+    /**
+     * The variable for a persistent value on this tape: the first call copies its values onto the
+     * tape, later calls return the same tensor, so a value used in several places gets one gradient
+     * (read it with {@link Gradients#of(Leaf)}). Does not modify the leaf.
+     */
+    public Tensor leaf(Leaf leaf) {
+        Objects.requireNonNull(leaf, "leaf");
+        if (leaves == null) {
+            leaves = new IdentityHashMap<>();
+        }
+        Tensor t = leaves.get(leaf);
+        if (t == null) {
+            t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
+            leaves.put(leaf, t);
+        }
+        return t;
+    }
+
+    /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
+    Tensor leafOrNull(Leaf leaf) {
+        return leaves == null ? null : leaves.get(leaf);
+    }
+
+    private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
+        Objects.requireNonNull(shape, op + ": shape");
+        Objects.requireNonNull(values, op + ": values");
+        checkArgument(values.length == shape.size(), "%s: shape %s needs %s values, got %s",
+                op, shape, shape.size(), values.length);
+        return owned(shape, values.clone(), variable);
+    }
+
+    /** Records a leaf that takes ownership of {@code values}. */
+    private Tensor owned(Shape shape, double[] values, boolean variable) {
+        OpCall call = new OpCall(new double[0][], new Shape[0], new boolean[0], shape);
+        call.setOutput(values);
+        int id = pushEntry(new Entry(null, new int[0], call, variable), shape.isScalar() ? values[0] : 0);
+        return new Tensor(this, id, shape);
+    }
+
+    // ---- recording
+
+    /**
+     * Runs {@code op} on {@code inputs} and records it. Returns a {@link Scalar} for an output of
+     * shape {@code []}, else a {@link Tensor}.
+     */
+    Node record(Op op, Node... inputs) {
+        Objects.requireNonNull(op, "op");
+        int n = inputs.length;
+        int[] ids = new int[n];
+        double[][] vals = new double[n][];
+        Shape[] shapes = new Shape[n];
+        boolean[] needs = new boolean[n];
+        boolean any = false;
+        for (int k = 0; k < n; k++) {
+            Node x = inputs[k];
+            if (x == null) {
+                throw new NullPointerException(op.name() + ": input " + k + " is null");
+            }
+            checkSameTape(op.name(), x);
+            int id = idOf(x);
+            ids[k] = id;
+            vals[k] = valuesOf(id);
+            shapes[k] = shapeOf(id);
+            needs[k] = requiresGrad(id);
+            any |= needs[k];
+        }
+        Shape out = Objects.requireNonNull(op.outputShape(shapes.clone()), () -> op.name() + ": outputShape returned null");
+        OpCall call = new OpCall(vals, shapes, needs, out);
+        double[] y = op.forward(call);
+        if (y == null || y.length != out.size()) {
+            throw new IllegalStateException(String.format("%s: forward returned %s values for output shape %s (%s)",
+                    op.name(), y == null ? "null instead of" : y.length, out, out.size()));
+        }
+        call.setOutput(y);
+        int id = pushEntry(new Entry(op, ids, call, any), out.isScalar() ? y[0] : 0);
+        return out.isScalar() ? new Scalar(this, id) : new Tensor(this, id, out);
+    }
+
+    void checkSameTape(String op, Node x) {
+        if (x.tape() != this) {
+            throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
+                    + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");
+        }
+    }
+
+    private static int idOf(Node x) {
+        return x instanceof Scalar s ? s.id : ((Tensor) x).id;
+    }
+
+    private int pushEntry(Entry e, double scalarValue) {
+        if (entryCount == entries.length) {
+            entries = Arrays.copyOf(entries, entryCount * 2);
+        }
+        entries[entryCount] = e;
+        return push(Code.GENERIC, entryCount++, -1, 0, scalarValue);
+    }
+
+    /** Appends one node; the scalar path's only cost besides its handle. */
+    int push(byte c, int a, int b, double constant, double v) {
+        if (size == value.length) {
+            grow();
+        }
+        int i = size++;
+        value[i] = v;
+        code[i] = c;
+        in0[i] = a;
+        in1[i] = b;
+        aux[i] = constant;
+        return i;
+    }
+
+    private void grow() {
+        int n = value.length * 2;
+        value = Arrays.copyOf(value, n);
+        code = Arrays.copyOf(code, n);
+        in0 = Arrays.copyOf(in0, n);
+        in1 = Arrays.copyOf(in1, n);
+        aux = Arrays.copyOf(aux, n);
+    }
+
+    // ---- reading nodes
+
+    Entry entryOf(int id) {
+        return code[id] == Code.GENERIC ? entries[in0[id]] : null;
+    }
+
+    /** The node's values; the tape's own array for a tensor (read only), a new one for a scalar. */
+    double[] valuesOf(int id) {
+        Entry e = entryOf(id);
+        return e != null && !e.shape().isScalar() ? e.values() : new double[] {value[id]};
+    }
+
+    Shape shapeOf(int id) {
+        Entry e = entryOf(id);
+        return e == null ? Shape.of() : e.shape();
+    }
+
+    boolean requiresGrad(int id) {
+        byte c = code[id];
+        return c == Code.GENERIC ? entries[in0[id]].requiresGrad : c != Code.CONST;
+    }
+}

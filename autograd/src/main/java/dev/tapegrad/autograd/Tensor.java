@@ -1,0 +1,372 @@
+package dev.tapegrad.autograd;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.ops.Abs;
+import dev.tapegrad.autograd.ops.Add;
+import dev.tapegrad.autograd.ops.Concat;
+import dev.tapegrad.autograd.ops.Cos;
+import dev.tapegrad.autograd.ops.Div;
+import dev.tapegrad.autograd.ops.Exp;
+import dev.tapegrad.autograd.ops.Index;
+import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.LogSoftmax;
+import dev.tapegrad.autograd.ops.MatMul;
+import dev.tapegrad.autograd.ops.Max;
+import dev.tapegrad.autograd.ops.MaxAll;
+import dev.tapegrad.autograd.ops.Mul;
+import dev.tapegrad.autograd.ops.Neg;
+import dev.tapegrad.autograd.ops.Permute;
+import dev.tapegrad.autograd.ops.Pow;
+import dev.tapegrad.autograd.ops.PowConst;
+import dev.tapegrad.autograd.ops.Relu;
+import dev.tapegrad.autograd.ops.Reshape;
+import dev.tapegrad.autograd.ops.Sigmoid;
+import dev.tapegrad.autograd.ops.Sin;
+import dev.tapegrad.autograd.ops.Slice;
+import dev.tapegrad.autograd.ops.Softmax;
+import dev.tapegrad.autograd.ops.Sqrt;
+import dev.tapegrad.autograd.ops.Stack;
+import dev.tapegrad.autograd.ops.Sub;
+import dev.tapegrad.autograd.ops.Sum;
+import dev.tapegrad.autograd.ops.SumAll;
+import dev.tapegrad.autograd.ops.Tanh;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An n-dimensional array of doubles recorded on a {@link Tape}, row-major. Ops run at once and record
+ * one entry each; their formulas and derivatives are documented on the op classes in
+ * {@code dev.tapegrad.autograd.ops}. Elementwise ops broadcast as NumPy does. No op modifies its
+ * operands: every result is a new node.
+ */
+public final class Tensor implements Node {
+    private final Tape tape;
+    final int id;
+    private final Shape shape;
+
+    Tensor(Tape tape, int id, Shape shape) {
+        this.tape = tape;
+        this.id = id;
+        this.shape = shape;
+    }
+
+    @Override
+    public Tape tape() {
+        return tape;
+    }
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    @Override
+    public double[] values() {
+        return tape.valuesOf(id).clone();
+    }
+
+    @Override
+    public Tensor asTensor() {
+        return this;
+    }
+
+    /** The only element's value; an error unless the tensor has exactly one element. */
+    public double item() {
+        checkArgument(shape.size() == 1, "item: tensor of shape %s has %s elements, not 1", shape, shape.size());
+        return tape.valuesOf(id)[0];
+    }
+
+    /** A constant copy of this tensor on the same tape: gradients do not flow through it. */
+    public Tensor detach() {
+        return tape.constant(shape, tape.valuesOf(id));
+    }
+
+    // ---- elementwise, broadcast
+
+    /** {@code this + o}, broadcast. */
+    public Tensor add(Tensor o) {
+        return op(Add.INSTANCE, this, o);
+    }
+
+    /** {@code this + s}. */
+    public Tensor add(Scalar s) {
+        return op(Add.INSTANCE, this, s);
+    }
+
+    /** {@code this + c}. */
+    public Tensor add(double c) {
+        return op(Add.INSTANCE, this, tape.constant(c));
+    }
+
+    /** {@code this - o}, broadcast. */
+    public Tensor sub(Tensor o) {
+        return op(Sub.INSTANCE, this, o);
+    }
+
+    /** {@code this - s}. */
+    public Tensor sub(Scalar s) {
+        return op(Sub.INSTANCE, this, s);
+    }
+
+    /** {@code this - c}. */
+    public Tensor sub(double c) {
+        return op(Sub.INSTANCE, this, tape.constant(c));
+    }
+
+    /** {@code this * o}, elementwise, broadcast. */
+    public Tensor mul(Tensor o) {
+        return op(Mul.INSTANCE, this, o);
+    }
+
+    /** {@code this * s}. */
+    public Tensor mul(Scalar s) {
+        return op(Mul.INSTANCE, this, s);
+    }
+
+    /** {@code this * c}. */
+    public Tensor mul(double c) {
+        return op(Mul.INSTANCE, this, tape.constant(c));
+    }
+
+    /** {@code this / o}, elementwise, broadcast. */
+    public Tensor div(Tensor o) {
+        return op(Div.INSTANCE, this, o);
+    }
+
+    /** {@code this / s}. */
+    public Tensor div(Scalar s) {
+        return op(Div.INSTANCE, this, s);
+    }
+
+    /** {@code this / c}. */
+    public Tensor div(double c) {
+        return op(Div.INSTANCE, this, tape.constant(c));
+    }
+
+    /** {@code this ^ o}, elementwise, broadcast. */
+    public Tensor pow(Tensor o) {
+        return op(Pow.INSTANCE, this, o);
+    }
+
+    /** {@code this ^ c}, elementwise. */
+    public Tensor pow(double c) {
+        return op(new PowConst(c), this);
+    }
+
+    /** {@code -this}. */
+    public Tensor neg() {
+        return op(Neg.INSTANCE, this);
+    }
+
+    /** {@code e^x} elementwise. */
+    public Tensor exp() {
+        return op(Exp.INSTANCE, this);
+    }
+
+    /** {@code ln x} elementwise. */
+    public Tensor log() {
+        return op(Log.INSTANCE, this);
+    }
+
+    /** {@code sqrt(x)} elementwise. */
+    public Tensor sqrt() {
+        return op(Sqrt.INSTANCE, this);
+    }
+
+    /** {@code |x|} elementwise. */
+    public Tensor abs() {
+        return op(Abs.INSTANCE, this);
+    }
+
+    /** {@code tanh x} elementwise. */
+    public Tensor tanh() {
+        return op(Tanh.INSTANCE, this);
+    }
+
+    /** {@code 1 / (1 + e^-x)} elementwise. */
+    public Tensor sigmoid() {
+        return op(Sigmoid.INSTANCE, this);
+    }
+
+    /** {@code max(x, 0)} elementwise. */
+    public Tensor relu() {
+        return op(Relu.INSTANCE, this);
+    }
+
+    /** {@code sin x} elementwise. */
+    public Tensor sin() {
+        return op(Sin.INSTANCE, this);
+    }
+
+    /** {@code cos x} elementwise. */
+    public Tensor cos() {
+        return op(Cos.INSTANCE, this);
+    }
+
+    // ---- linear algebra and layout
+
+    /**
+     * Matrix product as {@code torch.matmul}: 2-D times 2-D; batched over leading axes, which
+     * broadcast; a 1-D operand is a row (left) or column (right) vector whose axis is dropped after.
+     */
+    public Tensor matmul(Tensor o) {
+        checkArgument(shape.rank() >= 1 && o.shape.rank() >= 1, "matmul: operands need at least 1 dimension, got %s x %s",
+                shape, o.shape);
+        Tensor a = shape.rank() == 1 ? reshape(1, shape.dim(0)) : this;
+        Tensor b = o.shape.rank() == 1 ? o.reshape(o.shape.dim(0), 1) : o;
+        if (shape.rank() == 1 && o.shape.rank() == 1) {
+            checkArgument(shape.equals(o.shape), "matmul: inner dimensions differ: %s x %s", shape, o.shape);
+        }
+        Tensor c = op(MatMul.INSTANCE, a, b);
+        if (shape.rank() > 1 && o.shape.rank() > 1) {
+            return c;
+        }
+        int[] d = c.shape.dims();
+        int drop = (shape.rank() == 1 ? 1 : 0) + (o.shape.rank() == 1 ? 1 : 0);
+        int[] out = Arrays.copyOf(d, d.length - drop);
+        if (shape.rank() == 1 && o.shape.rank() > 1) {
+            out[out.length - 1] = d[d.length - 1];
+        }
+        return c.reshape(out);
+    }
+
+    /** Swaps the last two axes. */
+    public Tensor transpose() {
+        checkArgument(shape.rank() >= 2, "transpose: needs at least 2 dimensions, got shape %s", shape);
+        int[] p = new int[shape.rank()];
+        Arrays.setAll(p, i -> i);
+        p[p.length - 2] = p.length - 1;
+        p[p.length - 1] = p.length - 2;
+        return permute(p);
+    }
+
+    /** Reorders the axes: result axis {@code i} is this tensor's axis {@code perm[i]}. */
+    public Tensor permute(int... perm) {
+        return op(new Permute(perm), this);
+    }
+
+    /** The same elements under another shape; one dimension may be {@code -1}, inferred. */
+    public Tensor reshape(int... dims) {
+        return op(new Reshape(dims), this);
+    }
+
+    // ---- reductions
+
+    /** The sum of all elements. */
+    public Scalar sum() {
+        return (Scalar) tape.record(SumAll.INSTANCE, this);
+    }
+
+    /** The mean of all elements. */
+    public Scalar mean() {
+        checkArgument(shape.size() > 0, "mean: tensor of shape %s is empty", shape);
+        return sum().div(shape.size());
+    }
+
+    /** The largest element; the gradient is shared among ties. */
+    public Scalar max() {
+        return (Scalar) tape.record(MaxAll.INSTANCE, this);
+    }
+
+    /** The smallest element: {@code -max(-x)}. */
+    public Scalar min() {
+        return neg().max().neg();
+    }
+
+    /** Sums over {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor sum(int axis, boolean keepDims) {
+        return op(new Sum(axis, keepDims), this);
+    }
+
+    /** Averages over {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor mean(int axis, boolean keepDims) {
+        int n = shape.dim(shape.axis(axis, "mean"));
+        checkArgument(n > 0, "mean: axis %s of shape %s is empty", axis, shape);
+        return sum(axis, keepDims).div(n);
+    }
+
+    /** The maximum over {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor max(int axis, boolean keepDims) {
+        return op(new Max(axis, keepDims), this);
+    }
+
+    /** The minimum over {@code axis}: {@code -max(-x)}. */
+    public Tensor min(int axis, boolean keepDims) {
+        return neg().max(axis, keepDims).neg();
+    }
+
+    /** Softmax along {@code axis}, computed stably. */
+    public Tensor softmax(int axis) {
+        return op(new Softmax(axis), this);
+    }
+
+    /** Log-softmax along {@code axis}, computed stably. */
+    public Tensor logSoftmax(int axis) {
+        return op(new LogSoftmax(axis), this);
+    }
+
+    // ---- indexing and joining
+
+    /** The element at {@code index} as a scalar whose gradient flows back into that element. */
+    public Scalar get(int... index) {
+        return (Scalar) tape.record(new Index(index), this);
+    }
+
+    /** The elements {@code [from, to)} along {@code axis}; negative bounds count from the end. */
+    public Tensor slice(int axis, int from, int to) {
+        return op(new Slice(axis, from, to), this);
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(int axis, Tensor... tensors) {
+        return join(new Concat(axis), tensors);
+    }
+
+    /** Joins tensors of one shape along a new axis. */
+    public static Tensor stack(int axis, Tensor... tensors) {
+        return join(new Stack(axis), tensors);
+    }
+
+    /** The vector {@code [s0, s1, ...]} of these scalars; gradients flow back into each. */
+    public static Tensor stack(Scalar... scalars) {
+        return join(new Stack(0), scalars);
+    }
+
+    private static Tensor join(Op op, Node... nodes) {
+        Objects.requireNonNull(nodes, op.name());
+        checkArgument(nodes.length > 0, "%s: needs at least one node", op.name());
+        return op.apply(nodes).asTensor();
+    }
+
+    // ---- backward
+
+    /** Reverse-mode differentiation of this one-element tensor; see {@link Scalar#backward()}. */
+    public Gradients backward() {
+        checkArgument(shape.size() == 1, "backward: tensor of shape %s has %s elements; pass a seed of that size "
+                + "(backward(seed)) or reduce it first, e.g. sum()", shape, shape.size());
+        return Backward.run(tape, id, new double[] {1.0});
+    }
+
+    /**
+     * The vector-Jacobian product: gradients of {@code sum(seed * this)} with respect to every node
+     * recorded before this one. Does not modify {@code seed}.
+     */
+    public Gradients backward(double[] seed) {
+        Objects.requireNonNull(seed, "backward: seed");
+        checkArgument(seed.length == shape.size(), "backward: seed has %s values but tensor of shape %s has %s",
+                seed.length, shape, shape.size());
+        return Backward.run(tape, id, seed);
+    }
+
+    private Tensor op(Op op, Node... inputs) {
+        return tape.record(op, inputs).asTensor();
+    }
+
+    @Override
+    public String toString() {
+        double[] v = tape.valuesOf(id);
+        String body = v.length <= 16 ? Arrays.toString(v) : "[" + v.length + " values]";
+        return "Tensor" + shape + "(" + body + ")";
+    }
+}

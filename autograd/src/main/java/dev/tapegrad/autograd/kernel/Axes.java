@@ -1,0 +1,49 @@
+package dev.tapegrad.autograd.kernel;
+
+import dev.tapegrad.autograd.Shape;
+
+/**
+ * A shape seen around one axis as {@code [outer, dim, inner]}: element {@code (o, k, i)} is at flat
+ * index {@code (o * dim + k) * inner + i}. Reductions, softmax, slicing and concatenation all walk
+ * tensors this way. Internal.
+ *
+ * @param outer the product of the dimensions before the axis
+ * @param dim the axis's extent
+ * @param inner the product of the dimensions after the axis
+ */
+public record Axes(int outer, int dim, int inner) {
+    /** The view of {@code shape} around {@code axis} (already resolved, non-negative). */
+    public static Axes around(Shape shape, int axis) {
+        int[] d = shape.dims();
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= d[i];
+        }
+        int inner = 1;
+        for (int i = axis + 1; i < d.length; i++) {
+            inner *= d[i];
+        }
+        return new Axes(outer, d[axis], inner);
+    }
+
+    /** The flat index of element {@code (o, k, i)}. */
+    public int at(int o, int k, int i) {
+        return (o * dim + k) * inner + i;
+    }
+
+    /** The shape with {@code axis} removed, or kept as 1 when {@code keepDims}. */
+    public static Shape reduced(Shape shape, int axis, boolean keepDims) {
+        int[] d = shape.dims();
+        if (keepDims) {
+            d[axis] = 1;
+            return Shape.of(d);
+        }
+        int[] r = new int[d.length - 1];
+        for (int i = 0, j = 0; i < d.length; i++) {
+            if (i != axis) {
+                r[j++] = d[i];
+            }
+        }
+        return Shape.of(r);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.BinaryOp;
+
+/** Addition. {@code y = a + b}; {@code dy/da = 1}, {@code dy/db = 1}. */
+public final class Add implements BinaryOp {
+    /** The one instance. */
+    public static final Add INSTANCE = new Add();
+
+    private Add() {}
+
+    @Override
+    public String name() {
+        return "add";
+    }
+
+    @Override
+    public double value(double a, double b) {
+        return a + b;
+    }
+
+    @Override
+    public double partialA(double a, double b, double y) {
+        return 1.0;
+    }
+
+    @Override
+    public double partialB(double a, double b, double y) {
+        return 1.0;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.UnaryOp;
+
+/** Exponential. {@code y = e^x}; {@code dy/dx = y}. */
+public final class Exp implements UnaryOp {
+    /** The one instance. */
+    public static final Exp INSTANCE = new Exp();
+
+    private Exp() {}
+
+    @Override
+    public String name() {
+        return "exp";
+    }
+
+    @Override
+    public double value(double x) {
+        return Math.exp(x);
+    }
+
+    @Override
+    public double derivative(double x, double y) {
+        return y;
+    }
+}

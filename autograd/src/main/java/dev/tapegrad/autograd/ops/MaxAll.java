@@ -1,0 +1,65 @@
+package dev.tapegrad.autograd.ops;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.OpCall;
+import dev.tapegrad.autograd.Shape;
+
+/**
+ * Maximum of all elements. {@code y = max_i x[i]}; the gradient is shared evenly among the elements
+ * equal to the maximum (1 when it is unique), as PyTorch's full {@code max()} does. A NaN element
+ * makes the maximum NaN.
+ */
+public final class MaxAll implements Op {
+    /** The one instance. */
+    public static final MaxAll INSTANCE = new MaxAll();
+
+    private MaxAll() {}
+
+    @Override
+    public String name() {
+        return "max";
+    }
+
+    @Override
+    public Shape outputShape(Shape... inputs) {
+        Op.checkArity(this, inputs, 1);
+        checkArgument(inputs[0].size() > 0, "max: tensor of shape %s is empty; a maximum needs at least one element",
+                inputs[0]);
+        return Shape.of();
+    }
+
+    @Override
+    public double[] forward(OpCall call) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : call.input(0)) {
+            if (v > m || Double.isNaN(v)) {
+                m = v;
+                if (Double.isNaN(v)) {
+                    break;
+                }
+            }
+        }
+        return new double[] {m};
+    }
+
+    @Override
+    public double[][] backward(OpCall call, double[] g) {
+        double[] x = call.input(0);
+        double m = call.output()[0];
+        int ties = 0;
+        for (double v : x) {
+            if (Double.compare(v, m) == 0) {
+                ties++;
+            }
+        }
+        double[] gx = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.compare(x[i], m) == 0) {
+                gx[i] = g[0] / ties;
+            }
+        }
+        return new double[][] {gx};
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.UnaryOp;
+
+/** Rectified linear unit. {@code y = max(x, 0)}; {@code dy/dx = 1} for x > 0, else 0 (0 at the kink, as in PyTorch). */
+public final class Relu implements UnaryOp {
+    /** The one instance. */
+    public static final Relu INSTANCE = new Relu();
+
+    private Relu() {}
+
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public double value(double x) {
+        return x > 0 ? x : 0.0;
+    }
+
+    @Override
+    public double derivative(double x, double y) {
+        return x > 0 ? 1.0 : 0.0;
+    }
+}

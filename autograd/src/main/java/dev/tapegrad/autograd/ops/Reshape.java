@@ -1,0 +1,64 @@
+package dev.tapegrad.autograd.ops;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.OpCall;
+import dev.tapegrad.autograd.Shape;
+import java.util.Arrays;
+
+/**
+ * The same elements in the same row-major order under another shape. The identity on values, so the
+ * gradient is the output's gradient, reshaped back. One dimension may be {@code -1}: inferred.
+ */
+public final class Reshape implements Op {
+    private final int[] dims;
+
+    /** Reshapes to {@code dims} (copied); at most one may be {@code -1}. */
+    public Reshape(int... dims) {
+        this.dims = dims.clone();
+    }
+
+    @Override
+    public String name() {
+        return "reshape";
+    }
+
+    @Override
+    public Shape outputShape(Shape... inputs) {
+        Op.checkArity(this, inputs, 1);
+        Shape in = inputs[0];
+        int[] d = dims.clone();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] == -1) {
+                checkArgument(infer < 0, "reshape: only one dimension may be -1, got %s", Arrays.toString(dims));
+                infer = i;
+            } else {
+                checkArgument(d[i] >= 0, "reshape: dimension %s is negative in %s", d[i], Arrays.toString(dims));
+                known *= d[i];
+            }
+        }
+        if (infer >= 0) {
+            checkArgument(known > 0 && in.size() % known == 0,
+                    "reshape: cannot infer -1 in %s for %s elements of shape %s", Arrays.toString(dims), in.size(), in);
+            d[infer] = (int) (in.size() / known);
+            known *= d[infer];
+        }
+        checkArgument(known == in.size(), "reshape: shape %s has %s elements but %s asks for %s",
+                in, in.size(), Arrays.toString(dims), known);
+        return Shape.of(d);
+    }
+
+    /** Shares the input's array: recorded values are never written, so no copy is needed. */
+    @Override
+    public double[] forward(OpCall call) {
+        return call.input(0);
+    }
+
+    @Override
+    public double[][] backward(OpCall call, double[] g) {
+        return new double[][] {g.clone()};
+    }
+}

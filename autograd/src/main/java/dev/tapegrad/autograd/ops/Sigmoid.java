@@ -1,0 +1,26 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.UnaryOp;
+
+/** Logistic sigmoid. {@code y = 1 / (1 + e^-x)}; {@code dy/dx = y (1 - y)}, read from the output. */
+public final class Sigmoid implements UnaryOp {
+    /** The one instance. */
+    public static final Sigmoid INSTANCE = new Sigmoid();
+
+    private Sigmoid() {}
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public double value(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
+    @Override
+    public double derivative(double x, double y) {
+        return y * (1.0 - y);
+    }
+}
