@@ -1,0 +1,62 @@
+package dev.tapegrad.autograd.ops;
+
+import dev.tapegrad.autograd.BinaryOp;
+import dev.tapegrad.autograd.Scalar;
+import dev.tapegrad.autograd.Tensor;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import net.jqwik.api.Arbitrary;
+
+/** {@code mul}: the broadcasting contract for any operands. */
+class MulGradientTest implements BinaryOpContract {
+    @Override
+    public BinaryOp op() {
+        return Mul.INSTANCE;
+    }
+
+    @Override
+    public BinaryOperator<Tensor> tensorMethod() {
+        return Tensor::mul;
+    }
+
+    @Override
+    public BiFunction<Tensor, Scalar, Tensor> tensorScalarMethod() {
+        return Tensor::mul;
+    }
+
+    @Override
+    public BiFunction<Scalar, Tensor, Tensor> scalarTensorMethod() {
+        return Scalar::mul;
+    }
+
+    @Override
+    public BiFunction<Tensor, Double, Tensor> tensorConstantMethod() {
+        return Tensor::mul;
+    }
+
+    @Override
+    public BinaryOperator<Scalar> scalarMethod() {
+        return Scalar::mul;
+    }
+
+    @Override
+    public BiFunction<Scalar, Double, Scalar> scalarConstantMethod() {
+        return Scalar::mul;
+    }
+
+    @Override
+    public DoubleBinaryOperator reference() {
+        return (a, b) -> a * b;
+    }
+
+    @Override
+    public Arbitrary<Double> left() {
+        return Domains.between(-3, 3);
+    }
+
+    @Override
+    public Arbitrary<Double> right() {
+        return Domains.between(-3, 3);
+    }
+}
