@@ -71,7 +71,12 @@ public final class Domains {
      * suffix of it with some dimensions set to 1.
      */
     public static Arbitrary<Shape[]> broadcastPairs() {
-        Arbitrary<Shape> out = shapes(0, 4);
+        return broadcastPairs(4);
+    }
+
+    /** Two shapes of rank at most {@code maxRank} that broadcast together. */
+    public static Arbitrary<Shape[]> broadcastPairs(int maxRank) {
+        Arbitrary<Shape> out = shapes(0, maxRank);
         return out.flatMap(s -> Combinators.combine(operandOf(s), operandOf(s)).as((a, b) -> new Shape[] {a, b}));
     }
 
