@@ -26,7 +26,7 @@ public final class Gradients {
     /** The gradient with respect to a scalar. */
     public double of(Scalar s) {
         check(s);
-        return s.id < scalarGrads.length ? scalarGrads[s.id] : 0.0;
+        return scalarGradient(s.id);
     }
 
     /** The gradient with respect to a tensor, row-major, as a new array. */
@@ -34,7 +34,7 @@ public final class Gradients {
         check(t);
         int id = t.id;
         if (t.shape().isScalar()) {
-            return new double[] {id < scalarGrads.length ? scalarGrads[id] : 0.0};
+            return new double[] {scalarGradient(id)};
         }
         int slot = tape.in0[id];
         double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
@@ -46,6 +46,14 @@ public final class Gradients {
         Objects.requireNonNull(leaf, "leaf");
         Tensor t = tape.leafOrNull(leaf);
         return t == null ? new double[leaf.shape().size()] : of(t);
+    }
+
+    /**
+     * The sweep adds into every input slot, constants included, to keep the scalar loop branch-free;
+     * a constant has no gradient, so it reads as 0 here, as a constant tensor's does.
+     */
+    private double scalarGradient(int id) {
+        return id < scalarGrads.length && tape.requiresGrad(id) ? scalarGrads[id] : 0.0;
     }
 
     private void check(Node n) {
