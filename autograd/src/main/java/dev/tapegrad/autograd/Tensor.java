@@ -211,13 +211,16 @@ public final class Tensor implements Node {
      * broadcast; a 1-D operand is a row (left) or column (right) vector whose axis is dropped after.
      */
     public Tensor matmul(Tensor o) {
+        Objects.requireNonNull(o, "matmul: other");
         checkArgument(shape.rank() >= 1 && o.shape.rank() >= 1, "matmul: operands need at least 1 dimension, got %s x %s",
                 shape, o.shape);
+        // Checked here, before a 1-D operand is reshaped, so a bad call records nothing and the
+        // message names the shapes the caller passed.
+        tape.checkSameTape("matmul", o);
+        checkArgument(shape.dim(-1) == o.shape.dim(o.shape.rank() == 1 ? 0 : -2),
+                "matmul: inner dimensions differ: %s x %s", shape, o.shape);
         Tensor a = shape.rank() == 1 ? reshape(1, shape.dim(0)) : this;
         Tensor b = o.shape.rank() == 1 ? o.reshape(o.shape.dim(0), 1) : o;
-        if (shape.rank() == 1 && o.shape.rank() == 1) {
-            checkArgument(shape.equals(o.shape), "matmul: inner dimensions differ: %s x %s", shape, o.shape);
-        }
         Tensor c = op(MatMul.INSTANCE, a, b);
         if (shape.rank() > 1 && o.shape.rank() > 1) {
             return c;
