@@ -274,6 +274,7 @@ public final class Tensor implements Node {
 
     /** The smallest element: {@code -max(-x)}. */
     public Scalar min() {
+        checkArgument(shape.size() > 0, "min: tensor of shape %s is empty; a minimum needs at least one element", shape);
         return neg().max().neg();
     }
 
@@ -296,6 +297,9 @@ public final class Tensor implements Node {
 
     /** The minimum over {@code axis}: {@code -max(-x)}. */
     public Tensor min(int axis, boolean keepDims) {
+        // Checked here so that a bad call names min, not the max it is built from.
+        int n = shape.dim(shape.axis(axis, "min"));
+        checkArgument(n > 0, "min: axis %s of shape %s is empty; a minimum needs at least one element", axis, shape);
         return neg().max(axis, keepDims).neg();
     }
 
