@@ -68,6 +68,7 @@ public final class Shape {
      */
     public int axis(int axis, String op) {
         int r = dims.length;
+        checkArgument(r > 0, "%s: axis %s is out of range: shape [] has no axes", op, axis);
         checkArgument(axis >= -r && axis < r, "%s: axis %s is out of range for shape %s (valid: %s to %s)",
                 op, axis, this, -r, r - 1);
         return axis < 0 ? axis + r : axis;

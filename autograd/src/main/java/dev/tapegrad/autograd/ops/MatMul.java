@@ -33,7 +33,7 @@ public final class MatMul implements Op {
         checkArgument(a.rank() >= 2 && b.rank() >= 2,
                 "matmul: both operands need at least 2 dimensions here, got %s x %s", a, b);
         checkArgument(a.dim(-1) == b.dim(-2), "matmul: inner dimensions differ: %s x %s", a, b);
-        Shape batch = Shape.broadcast(batch(a), batch(b), "matmul (batch dimensions)");
+        Shape batch = batchShape(a, b);
         int[] out = Arrays.copyOf(batch.dims(), batch.rank() + 2);
         out[batch.rank()] = a.dim(-2);
         out[batch.rank() + 1] = b.dim(-1);
@@ -70,6 +70,16 @@ public final class MatMul implements Op {
             }
         }
         return new double[][] {ga, gb};
+    }
+
+    /** The broadcast batch shape, or an error that names both operands' full shapes. */
+    private static Shape batchShape(Shape a, Shape b) {
+        try {
+            return Shape.broadcast(batch(a), batch(b), "matmul");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format(
+                    "matmul: batch dimensions %s and %s do not broadcast: %s x %s", batch(a), batch(b), a, b), e);
+        }
     }
 
     private static Shape batch(Shape s) {

@@ -33,7 +33,8 @@ public final class Stack implements Op {
                     t, inputs[t], inputs[0]);
         }
         int r = inputs[0].rank() + 1;
-        checkArgument(axis >= -r && axis < r, "stack: axis %s is out of range for a result of rank %s", axis, r);
+        checkArgument(axis >= -r && axis < r, "stack: axis %s is out of range for stacking shape %s (valid: %s to %s)",
+                axis, inputs[0], -r, r - 1);
         int a = axis < 0 ? axis + r : axis;
         int[] in = inputs[0].dims();
         int[] out = new int[r];
