@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.GradCheck;
 import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
@@ -67,6 +68,21 @@ class LayerTest {
         // L = sum_n sum_o (W x_n + b)_o: dL/dW[o][i] = sum_n x_n[i] = [4, 6] per row; dL/db[o] = N = 2.
         assertArrayEquals(new double[] {4, 6, 4, 6, 4, 6}, g.of(l.weight()), 1e-15);
         assertArrayEquals(new double[] {2, 2, 2}, g.of(l.bias()), 1e-15);
+    }
+
+    @Test
+    void linearOpMatchesFiniteDifferencesForInputWeightAndBias() {
+        double[] w = {0.3, -1.2, 0.7, 2.0, -0.4, 0.1};
+        double[] b = {0.25, -0.75};
+        for (Shape xs : List.of(Shape.of(4, 3), Shape.of(3))) {
+            double[] x = new SplittableRandom(xs.rank()).doubles(xs.size(), -2, 2).toArray();
+            GradCheck.Report r = GradCheck.withDefaults().checkAll(
+                    in -> Affine.INSTANCE.apply(in.get(0), in.get(1), in.get(2)).asTensor().sin().sum(),
+                    List.of(GradCheck.Input.of(xs, x), GradCheck.Input.of(Shape.of(2, 3), w),
+                            GradCheck.Input.of(Shape.of(2), b)));
+            assertTrue(r.passed(), r::describe);
+            assertEquals(xs.size() + 8, r.checked());
+        }
     }
 
     @Test
