@@ -60,6 +60,17 @@ class LayerTest {
     }
 
     @Test
+    void predictGivesOneOutputRowPerInputRow() {
+        Linear l = Linear.of(new double[][] {{1, 2, 3}, {-1, 0, 1}}, new double[] {0.5, -0.5});
+        double[][] in = {{1, 1, 1}, {0, 1, 2}};
+        double[][] out = l.predict(in);
+        assertArrayEquals(new double[] {6.5, -0.5}, out[0], 1e-15);
+        assertArrayEquals(new double[] {8.5, 1.5}, out[1], 1e-15);
+        assertArrayEquals(new double[] {1, 1, 1}, in[0]);
+        assertThrows(IllegalArgumentException.class, () -> l.predict(new double[][] {{1, 2, 3}, {1}}));
+    }
+
+    @Test
     void linearGradientsAreSumsOverTheBatch() {
         Linear l = Linear.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[] {0, 0, 0});
         Tape tape = new Tape();
@@ -123,6 +134,20 @@ class LayerTest {
         Linear l = new Linear(2, 2, new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sequential(l, l));
         assertTrue(e.getMessage().contains("appears twice"), e.getMessage());
+    }
+
+    @Test
+    void sequentialRejectsALayerThatAlreadyBelongsToAnother() {
+        SplittableRandom rng = new SplittableRandom(1);
+        Linear shared = new Linear(2, 2, rng);
+        Linear fresh = new Linear(2, 2, rng);
+        Sequential first = new Sequential(shared);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sequential(fresh, shared));
+        assertTrue(e.getMessage().contains("already belongs"), e.getMessage());
+        assertEquals("weight", fresh.weight().name(), "a refused container renames nothing");
+        new Sequential(first);
+        assertThrows(IllegalArgumentException.class, () -> new Sequential(first), "a container goes into one container");
     }
 
     @Test
