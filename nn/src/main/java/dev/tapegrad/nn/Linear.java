@@ -6,6 +6,7 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,6 +23,15 @@ public final class Linear implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final List<Parameter> parameters;
+
+    /**
+     * A layer with PyTorch's default initialisation drawn from a generator seeded with 0, so every call
+     * with the same sizes gives the same weights (Tapegrad keeps no global random state). For a model's
+     * layers pass one shared generator instead: {@link #Linear(int, int, RandomGenerator)}.
+     */
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, new SplittableRandom(0));
+    }
 
     /**
      * A layer with PyTorch's default initialisation: weight, then bias, each drawn from

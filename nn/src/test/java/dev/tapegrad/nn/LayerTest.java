@@ -48,6 +48,13 @@ class LayerTest {
     }
 
     @Test
+    void linearWithoutAGeneratorIsReproducible() {
+        Linear a = new Linear(3, 2);
+        assertArrayEquals(new Linear(3, 2, new SplittableRandom(0)).weight().values(), a.weight().values());
+        assertArrayEquals(a.bias().values(), new Linear(3, 2).bias().values());
+    }
+
+    @Test
     void linearForwardOnABatchAndOnOneSample() {
         Linear l = Linear.of(new double[][] {{1, 2, 3}, {-1, 0, 1}}, new double[] {0.5, -0.5});
         Tape tape = new Tape();
