@@ -131,6 +131,32 @@ class TrainerTest {
     }
 
     @Test
+    void twoModelsTrainingAtOnceGetTheSameBitsAsOneAfterTheOther() throws Exception {
+        double[][] alone = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            Sequential net = Mlp.sigmoid(new SplittableRandom(10 + k), 3, 4, 1);
+            threeBit(net, 0.5).perSample().shuffle(new SplittableRandom(k)).epochs(200).build().fit();
+            alone[k] = flat(net);
+        }
+        double[][] together = new double[2][];
+        Thread[] threads = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            int id = k;
+            threads[k] = new Thread(() -> {
+                Sequential net = Mlp.sigmoid(new SplittableRandom(10 + id), 3, 4, 1);
+                threeBit(net, 0.5).perSample().shuffle(new SplittableRandom(id)).epochs(200).build().fit();
+                together[id] = flat(net);
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertArrayEquals(alone[0], together[0]);
+        assertArrayEquals(alone[1], together[1]);
+    }
+
+    @Test
     void badDataIsRejected() {
         Sequential net = Mlp.sigmoid(new SplittableRandom(1), 3, 4, 1);
         Sgd sgd = Sgd.builder(net.parameters()).learningRate(0.1).build();
