@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * {@link Severity#INFO}.
  *
  * <p>The diagnosis runs the model's forward on the batch layer by layer on a tape of its own, takes
- * the loss's gradients, and looks at: NaN or infinity (naming the first op that produced it), outputs
+ * the loss's gradients, and looks at: NaN or infinity (naming the first op that produced it), each op's
+ * derivative against finite differences of its forward ({@link dev.tapegrad.autograd.OpCheck}), outputs
  * that do not vary across the batch, saturated sigmoid/tanh and dead ReLU units per layer, gradient
  * norms per layer (vanishing, exploding, missing), the update-to-parameter ratio for the learning
  * rate, and, given the loss history, a loss that rises, oscillates or has plateaued above zero. It
@@ -153,6 +154,7 @@ public final class Diagnosis {
             NonFiniteCheck.run(c, out);
             if (!c.nonFinite) {
                 LossSummary.run(c, out);
+                DerivativeCheck.run(c, out);
                 TrainingChecks.learningRate(c, out);
                 ActivationChecks.run(c, out);
                 GradientChecks.run(c, out);

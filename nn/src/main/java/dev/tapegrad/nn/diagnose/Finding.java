@@ -15,6 +15,8 @@ public record Finding(Severity severity, Kind kind, String message) {
     public enum Kind {
         /** A NaN or infinity in the loss, a value, a gradient or a parameter. */
         NON_FINITE,
+        /** An op whose backward disagrees with finite differences of its forward. */
+        WRONG_DERIVATIVE,
         /** The output barely varies across the batch: the network sits at the mean-target plateau. */
         CONSTANT_OUTPUT,
         /** Sigmoid or tanh units whose derivative is below 0.01. */
