@@ -30,7 +30,7 @@ final class AnomalyScan {
                 }
             }
             String from = poisoned.length() == 0 ? "from finite inputs" : "from non-finite input(s) " + poisoned;
-            String operand = TapeView.hasConstantOperand(t, i) ? " and constant " + t.aux[i] : "";
+            String operand = TapeView.hasConstantOperand(t, i) ? " and constant " + TapeView.constantOperand(t, i) : "";
             detail = String.format("output element %d is %s %s%s%s", bad, y[bad], from, operand, inputSummary(t, in));
         }
         return Optional.of(new Anomaly(Anomaly.Phase.FORWARD, i, TapeView.opName(t, i), TapeView.inputShapes(t, i),

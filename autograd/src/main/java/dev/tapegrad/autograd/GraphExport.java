@@ -81,7 +81,7 @@ public final class GraphExport {
     private static String label(Tape t, int i, Gradients g, int maxValues, String leafName) {
         StringBuilder sb = new StringBuilder("#").append(i).append(' ').append(TapeView.opName(t, i));
         if (TapeView.hasConstantOperand(t, i)) {
-            sb.append(" (with ").append(number(t.aux[i])).append(')');
+            sb.append(" (with ").append(number(TapeView.constantOperand(t, i))).append(')');
         }
         if (leafName != null) {
             sb.append(' ').append(leafName);

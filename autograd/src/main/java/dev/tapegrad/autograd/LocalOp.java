@@ -102,7 +102,7 @@ final class LocalOp {
     private Scalar replay(Tape mini, double[][] x) {
         Scalar a = mini.scalar(x[0][0]);
         if ((code & Code.CONST_B) != 0) {
-            double k = tape.aux[node];
+            double k = TapeView.constantOperand(tape, node);
             return switch (code & ~Code.CONST_B) {
                 case Code.ADD -> a.add(k);
                 case Code.SUB -> a.sub(k);

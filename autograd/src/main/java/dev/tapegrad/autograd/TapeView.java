@@ -36,9 +36,12 @@ final class TapeView {
         return name == null ? e.op.getClass().getName() : name;
     }
 
-    /** The constant right operand of a scalar op such as {@code x.mul(2)}, or NaN if it has none. */
+    /**
+     * The constant right operand of a scalar op such as {@code x.mul(2)}, or NaN if it has none. The only
+     * place the diagnostics read where the tape keeps such constants.
+     */
     static double constantOperand(Tape t, int i) {
-        return (t.code[i] & Code.CONST_B) != 0 && t.code[i] != Code.GENERIC ? t.aux[i] : Double.NaN;
+        return hasConstantOperand(t, i) ? t.aux[i] : Double.NaN;
     }
 
     /** Whether node {@code i} has a constant right operand held beside it. */
