@@ -31,7 +31,8 @@ public final class Loss {
     /**
      * Binary cross-entropy on probabilities, {@code mean(-(t log p + (1 - t) log(1 - p)))}, with each log
      * clamped at -100 as PyTorch does, so it is finite even at {@code p = 0} or 1;
-     * {@code dL/dp = (p - t) / max(p (1 - p), 1e-12) / n}. One fused op.
+     * {@code dL/dp = (p - t) / max(p (1 - p), 1e-12) / n}. One fused op. A NaN prediction (a diverged
+     * model) gives a NaN loss.
      *
      * @throws IllegalArgumentException if the shapes differ or a probability is outside [0, 1]
      */

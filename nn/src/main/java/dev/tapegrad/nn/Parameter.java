@@ -98,7 +98,7 @@ public final class Parameter implements Leaf {
      * the name with the child's index, such as {@code 0.}. A parameter is adopted once per level of
      * nesting: by its own layer's first container, then only by the container of that container.
      *
-     * Check {@link #adoptableVia(Layer)} first for every parameter, so a refusal changes no name.
+     * <p>Check {@link #adoptableVia(Layer)} first for every parameter, so a refusal changes no name.
      */
     void adopt(Object container, Layer child, String prefix) {
         checkState(adoptableVia(child), "parameter '%s' already belongs to another container", name);

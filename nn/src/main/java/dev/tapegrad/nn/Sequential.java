@@ -22,7 +22,8 @@ public final class Sequential implements Layer {
     /**
      * The layers, in order; qualifies their parameters' names with each layer's index.
      *
-     * @throws IllegalArgumentException if there are no layers or one parameter appears twice
+     * @throws IllegalArgumentException if there are no layers, a parameter appears twice, or a layer
+     *     already belongs to another container (then no name changes)
      */
     public Sequential(Layer... layers) {
         this(List.of(layers));

@@ -72,6 +72,8 @@ class LossTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Loss.bce(p, tape.constant(Shape.of(2), 0, 1)));
         assertTrue(e.getMessage().contains("1.5") && e.getMessage().contains("bceWithLogits"), e.getMessage());
+        assertTrue(Double.isNaN(Loss.bce(tape.constant(Shape.of(1), Double.NaN), tape.constant(Shape.of(1), 1)).value()),
+                "a diverged model's NaN shows as a NaN loss");
     }
 
     @Test
