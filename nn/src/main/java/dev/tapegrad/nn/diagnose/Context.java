@@ -5,6 +5,7 @@ import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the checks share: the diagnostic step, the settings, and the measurements several checks use
@@ -12,7 +13,11 @@ import java.util.List;
  * checks (for example, saturation explains a plateau, so it is not blamed on the network's size).
  */
 final class Context {
-    /** The norms of one layer that has parameters. */
+    /**
+     * The norms of one layer that has parameters; the update ratio is measured (a listener saw the
+     * parameters move) or estimated as learning rate times gradient norm over parameter norm, NaN if
+     * neither is known.
+     */
     record LayerNorms(String name, Layer layer, double parameterNorm, double gradientNorm, double updateRatio) {}
 
     final Layer model;
@@ -35,9 +40,13 @@ final class Context {
     boolean learningRateTooLow;
     boolean learningRateTooHigh;
 
+    /** Whether the update ratios were measured from real steps rather than estimated. */
+    final boolean measuredRatios;
+
     Context(Layer model, Probe probe, double learningRate, LossTrend trend, Gradients userStep,
-            double observedUpdateRatio) {
+            double observedUpdateRatio, Map<String, Double> measured) {
         this.observedUpdateRatio = observedUpdateRatio;
+        this.measuredRatios = !measured.isEmpty();
         this.model = model;
         this.probe = probe;
         this.learningRate = learningRate;
@@ -63,7 +72,8 @@ final class Context {
             }
             g2 += lg;
             p2 += lp;
-            double ratio = learningRate * Math.sqrt(lg) / Math.max(Math.sqrt(lp), 1e-12);
+            double ratio = measuredRatios ? measured.getOrDefault(s.name(), Double.NaN)
+                    : learningRate * Math.sqrt(lg) / Math.max(Math.sqrt(lp), 1e-12);
             layers.add(new LayerNorms(s.name(), s.layer(), Math.sqrt(lp), Math.sqrt(lg), ratio));
         }
         this.parameterCount = count;
@@ -79,5 +89,10 @@ final class Context {
     /** Whether the diagnosis knows the learning rate. */
     boolean knowsLearningRate() {
         return !Double.isNaN(learningRate);
+    }
+
+    /** Whether there are update ratios to judge, measured or estimated. */
+    boolean knowsUpdateRatios() {
+        return measuredRatios || knowsLearningRate();
     }
 }

@@ -8,6 +8,7 @@ import dev.tapegrad.nn.LossFunction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -99,6 +100,7 @@ public final class Diagnosis {
         private List<Double> history = List.of();
         private Gradients step;
         private double observedUpdateRatio = Double.NaN;
+        private Map<String, Double> measuredRatios = Map.of();
 
         private Builder(Layer model, LossFunction loss, double[][] features, double[][] targets) {
             this.model = Objects.requireNonNull(model, "diagnosis: model");
@@ -112,7 +114,10 @@ public final class Diagnosis {
             checkRows("targets", targets);
         }
 
-        /** The optimizer's learning rate, for the update-to-parameter ratio (plain SGD's step is lr times the gradient). */
+        /**
+         * The learning rate, to estimate each layer's update-to-parameter ratio as plain SGD's step,
+         * learning rate times gradient; for other optimizers give {@link #measuredUpdateRatios(Map)}.
+         */
         public Builder learningRate(double learningRate) {
             checkArgument(learningRate > 0 && Double.isFinite(learningRate),
                     "diagnosis: learning rate must be positive and finite, got %s", learningRate);
@@ -146,10 +151,22 @@ public final class Diagnosis {
             return this;
         }
 
+        /**
+         * The update-to-parameter norm ratio of one step per layer as measured while training (layer
+         * names as in parameter names: {@code 0} for {@code 0.weight}); used instead of the estimate from
+         * the learning rate, so the check holds for any optimizer (momentum, Adam). A
+         * {@link DiagnosisListener} measures them over the last epoch.
+         */
+        public Builder measuredUpdateRatios(Map<String, Double> perLayer) {
+            this.measuredRatios = Map.copyOf(Objects.requireNonNull(perLayer, "diagnosis: measured update ratios"));
+            return this;
+        }
+
         /** Runs the checks. Changes no parameter of the model. */
         public Diagnosis run() {
             Probe probe = new Probe(model, loss, features, targets);
-            Context c = new Context(model, probe, learningRate, new LossTrend(history), step, observedUpdateRatio);
+            Context c = new Context(model, probe, learningRate, new LossTrend(history), step, observedUpdateRatio,
+                    measuredRatios);
             List<Finding> out = new ArrayList<>();
             NonFiniteCheck.run(c, out);
             if (!c.nonFinite) {

@@ -11,15 +11,18 @@ import dev.tapegrad.nn.Parameter;
 import dev.tapegrad.nn.TrainingListener;
 import dev.tapegrad.nn.TrainingResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A training listener that diagnoses the model every few epochs and when training ends, with the loss
- * history so far (starting with the loss before the first epoch) and the largest per-step parameter
- * update it has seen. It keeps the latest {@link Diagnosis} and hands each one to an optional consumer.
+ * history so far (starting with the loss before the first epoch), each layer's measured update per step
+ * over the last epoch (so the learning-rate checks hold for any optimizer), and the largest per-step
+ * parameter update it has seen. It keeps the latest {@link Diagnosis} and hands each one to an optional consumer.
  * It reads the model and never changes it; it copies the parameters once per epoch to measure updates.
  *
  * <pre>{@code
@@ -40,6 +43,7 @@ public final class DiagnosisListener implements TrainingListener {
     private double[][] previous;
     private long previousSteps;
     private double largestUpdate;
+    private Map<String, Double> lastEpochRatios = Map.of();
     private int lastDiagnosed;
     private int epoch;
     private Diagnosis latest;
@@ -64,6 +68,7 @@ public final class DiagnosisListener implements TrainingListener {
         history.clear();
         latest = null;
         largestUpdate = 0;
+        lastEpochRatios = Map.of();
         lastDiagnosed = 0;
         epoch = 0;
         previousSteps = 0;
@@ -78,6 +83,7 @@ public final class DiagnosisListener implements TrainingListener {
         double[][] now = snapshot();
         long steps = Math.max(1, report.steps() - previousSteps);
         largestUpdate = Math.max(largestUpdate, relativeChange(previous, now) / steps);
+        lastEpochRatios = perLayerChange(previous, now, steps);
         previous = now;
         previousSteps = report.steps();
         if (epoch % every == 0) {
@@ -110,6 +116,7 @@ public final class DiagnosisListener implements TrainingListener {
         }
         if (epoch > 0 && Double.isFinite(largestUpdate)) {
             b.observedUpdateRatio(largestUpdate);
+            b.measuredUpdateRatios(lastEpochRatios);
         }
         latest = b.run();
         lastDiagnosed = epoch;
@@ -146,6 +153,33 @@ public final class DiagnosisListener implements TrainingListener {
             }
         }
         return Math.sqrt(d2) / Math.max(Math.sqrt(p2), 1e-12);
+    }
+
+    /**
+     * Each layer's parameter movement over the last epoch per step, relative to its norm before; layers
+     * named as parameter names are prefixed ({@code 0} for {@code 0.weight}).
+     */
+    private Map<String, Double> perLayerChange(double[][] before, double[][] after, long steps) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<Parameter> ps = model.parameters();
+        for (int i = 0; i < before.length; i++) {
+            String name = ps.get(i).name();
+            int dot = name.lastIndexOf('.');
+            double[] acc = sums.computeIfAbsent(dot < 0 ? "model" : name.substring(0, dot), k -> new double[2]);
+            for (int j = 0; j < before[i].length; j++) {
+                double d = after[i][j] - before[i][j];
+                acc[0] += d * d;
+                acc[1] += before[i][j] * before[i][j];
+            }
+        }
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        sums.forEach((k, v) -> {
+            double r = Math.sqrt(v[0]) / Math.max(Math.sqrt(v[1]), 1e-12) / steps;
+            if (Double.isFinite(r)) {
+                ratios.put(k, r);
+            }
+        });
+        return ratios;
     }
 
     /** Settings of a {@link DiagnosisListener}. */

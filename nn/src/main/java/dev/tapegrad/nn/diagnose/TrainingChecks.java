@@ -32,8 +32,11 @@ final class TrainingChecks {
         double min = Double.POSITIVE_INFINITY;
         Context.LayerNorms worst = null;
         StringBuilder ratios = new StringBuilder();
-        if (c.knowsLearningRate()) {
+        if (c.knowsUpdateRatios()) {
             for (Context.LayerNorms l : c.layers) {
+                if (Double.isNaN(l.updateRatio())) {
+                    continue;
+                }
                 ratios.append(ratios.length() == 0 ? "" : ", ").append(l.name()).append(": ").append(fmt(l.updateRatio()));
                 min = Math.min(min, l.updateRatio());
                 if (worst == null || l.updateRatio() > max) {
@@ -42,8 +45,10 @@ final class TrainingChecks {
                 }
             }
             if (worst != null) {
-                out.add(Finding.info(Finding.Kind.UPDATE_RATIO, "Update-to-parameter norm ratio per layer at learning "
-                        + "rate " + fmt(c.learningRate) + " (about 1e-3 is typical): " + ratios + "."));
+                String how = c.measuredRatios ? "measured over the last epoch"
+                        : "at learning rate " + fmt(c.learningRate) + ", as plain SGD";
+                out.add(Finding.info(Finding.Kind.UPDATE_RATIO, "Update-to-parameter norm ratio of one step per layer, "
+                        + how + " (about 1e-3 is typical): " + ratios + "."));
             }
         }
         StringBuilder high = new StringBuilder();
@@ -78,10 +83,10 @@ final class TrainingChecks {
                 && !stillFalling(c) && (!atPlateau || max < LOW_RATIO / 10)) {
             c.learningRateTooLow = true;
             out.add(Finding.warning(Finding.Kind.LEARNING_RATE_TOO_LOW, String.format(
-                    "The learning rate (%s) looks too small: one step changes each layer by %s to %s of its norm, "
+                    "The learning rate%s looks too small: one step changes each layer by %s to %s of its norm, "
                             + "below the usual 1e-3, while the loss (%s) is still high%s and its gradient is not small. "
                             + "Try a learning rate 10 to 100 times larger.",
-                    fmt(c.learningRate), fmt(min), fmt(max), fmt(c.loss),
+                    c.knowsLearningRate() ? " (" + fmt(c.learningRate) + ")" : "", fmt(min), fmt(max), fmt(c.loss),
                     c.trend.judged() ? " and fell only " + pct(Math.max(0, c.trend.recentFall)) + " over the last epochs"
                             : "")));
         }

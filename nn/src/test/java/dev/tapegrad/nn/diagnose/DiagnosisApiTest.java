@@ -13,6 +13,7 @@ import dev.tapegrad.nn.Sgd;
 import dev.tapegrad.nn.Trainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +79,18 @@ class DiagnosisApiTest {
         assertTrue(e.getMessage().contains("-1"), e::getMessage);
         assertThrows(IllegalArgumentException.class,
                 () -> DiagnosisListener.builder(net, Loss::mse, X, Y).every(0));
+    }
+
+    @Test
+    void measuredUpdateRatiosDriveTheLearningRateChecksWithoutARate() {
+        Sequential net = Mlp.sigmoid(new SplittableRandom(1), 3, 4, 1);
+        List<Double> stuck = List.of(0.2430, 0.2429, 0.2429, 0.2428, 0.2428, 0.2427, 0.2427, 0.2426);
+        Diagnosis slow = Diagnosis.builder(net, Loss::mse, X, Y).lossHistory(stuck)
+                .measuredUpdateRatios(Map.of("0", 1e-6, "2", 2e-5)).run();
+        Finding low = slow.find(Finding.Kind.LEARNING_RATE_TOO_LOW).orElseThrow(() -> new AssertionError(slow.toString()));
+        assertTrue(low.message().contains("1.00e-06 to 2.00e-05"), low::message);
+        Diagnosis fast = Diagnosis.builder(net, Loss::mse, X, Y).measuredUpdateRatios(Map.of("0", 0.01, "2", 2.0)).run();
+        Finding high = fast.find(Finding.Kind.LEARNING_RATE_TOO_HIGH).orElseThrow(() -> new AssertionError(fast.toString()));
+        assertTrue(high.message().contains("layer 2 by 2.000"), high::message);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.nn.Adam;
 import dev.tapegrad.nn.Loss;
 import dev.tapegrad.nn.Mlp;
 import dev.tapegrad.nn.Sequential;
@@ -57,5 +58,31 @@ class HealthyRunsTest {
         assertFalse(atEnd.hasProblems(), atEnd::toString);
         assertTrue(atEnd.find(Finding.Kind.GRADIENT_NORMS).isPresent(), atEnd::toString);
         assertEquals(r.epochs() + 1, listener.lossHistory().size(), "the loss before training, then one per epoch");
+    }
+
+    @Test
+    void adamAndMomentumRunsEndWithoutAnAlarm() {
+        // Parity, 1-16-1, BCE and Adam lr 0.05: the update ratios are measured, not estimated from the rate.
+        double[][] x = Tasks.parityInputs();
+        double[][] y = Tasks.parityTargets();
+        Sequential net = Mlp.sigmoid(new SplittableRandom(0), 1, 16, 1);
+        DiagnosisListener listener = DiagnosisListener.builder(net, Loss::bce, x, y).every(100_000).build();
+        TrainingResult r = Trainer.builder(net, Adam.builder(net.parameters()).learningRate(0.05).build(), Loss::bce)
+                .data(x, y).fullBatch().epochs(3000).targetAccuracy(1.0).listener(listener).build().fit();
+        assertTrue(r.reachedTarget(), r::toString);
+        Diagnosis d = listener.latest().orElseThrow();
+        assertFalse(d.hasProblems(), d::toString);
+        assertTrue(d.find(Finding.Kind.UPDATE_RATIO).orElseThrow().message().contains("measured"), d::toString);
+
+        double[][] bx = Tasks.threeBitInputs();
+        double[][] by = Tasks.threeBitTargets();
+        Sequential xor = Mlp.sigmoid(new SplittableRandom(0), 3, 4, 1);
+        List<Diagnosis> seen = new ArrayList<>();
+        DiagnosisListener every = DiagnosisListener.builder(xor, Loss::mse, bx, by).every(5).onDiagnosis(seen::add).build();
+        TrainingResult m = Trainer.builder(xor, Sgd.builder(xor.parameters()).learningRate(0.5).momentum(0.9).build(),
+                Loss::mse).data(bx, by).perSample().epochs(1000).targetAccuracy(1.0).listener(every).build().fit();
+        assertTrue(m.reachedTarget(), m::toString);
+        assertFalse(seen.isEmpty());
+        seen.forEach(s -> assertFalse(s.hasProblems(), s::toString));
     }
 }
