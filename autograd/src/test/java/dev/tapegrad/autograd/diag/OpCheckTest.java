@@ -144,4 +144,20 @@ class OpCheckTest {
         assertEquals(1 / (1 + Math.exp(-0.3)), u.values()[0], 0.0);
         assertEquals(0.4, t.values()[1], 0.0);
     }
+
+    @Test
+    void aStepOutsideTheOpsDomainIsSkippedNotThrown() {
+        UnaryOp clampedLog = UnaryOp.of("probabilitylog", x -> {
+            if (x < 0 || x > 1) {
+                throw new IllegalArgumentException("probabilitylog: " + x + " is not a probability");
+            }
+            return Math.log(Math.max(x, 1e-300));
+        }, x -> 1 / x);
+        Tape tape = new Tape();
+        clampedLog.apply(tape.tensor(Shape.of(3), 0.25, 1.0, 0.5)).sum();
+        OpCheck.Report r = OpCheck.check(tape);
+        assertTrue(r.passed(), r::describe);
+        assertEquals(1, r.skipped(), r::describe);
+        assertEquals(5, r.checked(), r::describe); // the log at 0.25 and 0.5, and the sum at all three
+    }
 }
