@@ -121,8 +121,8 @@ final class ActivationChecks {
                 c.saturated = true;
                 out.add(Finding.warning(Finding.Kind.SATURATED_UNITS, what + "; " + wrong
                         + " of them are stuck on the wrong side of their target, where the gradient is nearly 0. "
-                        + "Use a smaller initialisation or learning rate, or binary cross-entropy, whose gradient "
-                        + "does not vanish there."));
+                        + "Use a smaller initialisation or learning rate, or drop the output sigmoid and train the "
+                        + "logits with Loss.bceWithLogits, whose gradient does not vanish there."));
             } else {
                 out.add(Finding.info(Finding.Kind.SATURATED_UNITS, what + ", all on the right side of their target."));
             }

@@ -10,7 +10,7 @@ final class LossSummary {
 
     static void run(Context c, List<Finding> out) {
         String base = Double.isFinite(c.probe.baselineLoss)
-                ? "; predicting the mean target for every sample would give " + fmt(c.probe.baselineLoss)
+                ? "; the best constant prediction (the mean target, or its logit for a loss on logits) would give " + fmt(c.probe.baselineLoss)
                 : "";
         String trend = c.trend.count >= 2
                 ? String.format("; over the last %d recorded epochs it went from %s to %s", c.trend.window, fmt(c.trend.windowStart), fmt(c.trend.last))

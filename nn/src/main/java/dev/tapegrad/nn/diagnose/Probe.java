@@ -55,7 +55,10 @@ final class Probe {
         return out;
     }
 
-    /** The loss of predicting each target column's mean for every sample: the plateau to beat. */
+    /**
+     * The loss of the best constant prediction we can name: each target column's mean for every sample,
+     * or, for a loss on logits, the mean's logit; the plateau to beat. NaN when the loss accepts neither.
+     */
     private static double baseline(LossFunction lossFunction, double[][] y) {
         int n = y.length;
         int w = y[0].length;
@@ -65,15 +68,29 @@ final class Probe {
                 mean[j] += row[j] / n;
             }
         }
+        double[] logit = new double[w];
+        for (int j = 0; j < w; j++) {
+            logit[j] = Math.log(mean[j] / (1 - mean[j]));
+        }
+        double a = constantLoss(lossFunction, mean, y);
+        double b = constantLoss(lossFunction, logit, y);
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    /** The loss of predicting {@code row} for every sample; NaN if the loss rejects it or it is not finite. */
+    private static double constantLoss(LossFunction lossFunction, double[] row, double[][] y) {
+        int n = y.length;
+        int w = row.length;
         double[] p = new double[n * w];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(mean, 0, p, i * w, w);
+            System.arraycopy(row, 0, p, i * w, w);
         }
         try {
             Tape t = new Tape();
-            return lossFunction.apply(t.constant(Shape.of(n, w), p), t.constant(Shape.of(n, w), flatten(y))).value();
+            double l = lossFunction.apply(t.constant(Shape.of(n, w), p), t.constant(Shape.of(n, w), flatten(y))).value();
+            return Double.isFinite(l) ? l : Double.NaN;
         } catch (RuntimeException notApplicable) {
-            return Double.NaN; // a loss that rejects probabilities as predictions (logits, classes)
+            return Double.NaN; // a loss that rejects these as predictions (probabilities outside [0, 1], say)
         }
     }
 
