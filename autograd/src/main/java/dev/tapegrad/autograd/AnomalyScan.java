@@ -70,8 +70,8 @@ final class AnomalyScan {
         Tape t = g.tape();
         int last = -1;
         for (int j = i + 1; j <= root; j++) {
-            if (!reached[j]) {
-                continue;
+            if (!reached[j] || !t.requiresGrad(j)) {
+                continue; // the sweep never runs the backward of a node that needs no gradient
             }
             int[] in = TapeView.inputs(t, j);
             for (int k = 0; k < in.length; k++) {
