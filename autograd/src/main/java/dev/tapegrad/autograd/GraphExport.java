@@ -2,8 +2,9 @@ package dev.tapegrad.autograd;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -43,11 +44,22 @@ public final class GraphExport {
      * @param gradients the gradients of a backward on this tape, or {@code null}
      */
     public static String toDot(Tape tape, Gradients gradients, int maxValues) {
+        return toDot(tape, gradients, maxValues, List.of());
+    }
+
+    /**
+     * As {@link #toDot(Tape, Gradients, int)}, labelling the nodes of these persistent values (a model's
+     * parameters, say) with their {@code toString()}. Leaves that are not on the tape are ignored.
+     *
+     * @param named persistent values to name, such as {@code model.parameters()}
+     */
+    public static String toDot(Tape tape, Gradients gradients, int maxValues, Collection<? extends Leaf> named) {
         Objects.requireNonNull(tape, "graph export: tape");
         checkArgument(maxValues >= 0, "graph export: maxValues must be >= 0, got %s", maxValues);
         checkArgument(gradients == null || gradients.tape() == tape,
                 "graph export: the gradients belong to a different tape");
-        Map<Integer, String> leafNames = leafNames(tape);
+        Objects.requireNonNull(named, "graph export: named leaves");
+        Map<Integer, String> leafNames = leafNames(tape, named);
         StringBuilder sb = new StringBuilder("digraph tape {\n");
         sb.append("  node [fontname=\"Helvetica\", fontsize=10];\n");
         for (int i = 0; i < tape.size(); i++) {
@@ -118,27 +130,16 @@ public final class GraphExport {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : Double.toString(v);
     }
 
-    /** Names of persistent leaves whose class gives them one (a toString of its own). */
-    private static Map<Integer, String> leafNames(Tape t) {
+    /** The node id of each named leaf that is on the tape, with its name. */
+    private static Map<Integer, String> leafNames(Tape t, Collection<? extends Leaf> named) {
         Map<Integer, String> names = new HashMap<>();
-        if (t.leaves == null) {
-            return names;
-        }
-        Map<Leaf, Tensor> leaves = new IdentityHashMap<>(t.leaves);
-        for (Map.Entry<Leaf, Tensor> e : leaves.entrySet()) {
-            if (hasOwnToString(e.getKey())) {
-                names.put(e.getValue().id, e.getKey().toString());
+        for (Leaf leaf : named) {
+            Tensor x = t.leafOrNull(Objects.requireNonNull(leaf, "graph export: a named leaf is null"));
+            if (x != null) {
+                names.put(x.id, String.valueOf(leaf));
             }
         }
         return names;
-    }
-
-    private static boolean hasOwnToString(Object o) {
-        try {
-            return o.getClass().getMethod("toString").getDeclaringClass() != Object.class;
-        } catch (NoSuchMethodException impossible) {
-            return false;
-        }
     }
 
     /**

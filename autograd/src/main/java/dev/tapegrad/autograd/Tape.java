@@ -29,7 +29,7 @@ public final class Tape {
     int size;
     Entry[] entries = new Entry[16];
     int entryCount;
-    Map<Leaf, Tensor> leaves;
+    private Map<Leaf, Tensor> leaves;
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 

@@ -39,10 +39,12 @@ class GraphExportTest {
         }
     }
 
+    private static final Weight W = new Weight("0.weight", Shape.of(2, 1), new double[] {0.5, 0.25});
+
     private static Tape smallNet() {
         Tape tape = new Tape();
         Tensor x = tape.constant(Shape.of(2, 2), 1, 2, 3, 4);
-        Tensor w = tape.leaf(new Weight("0.weight", Shape.of(2, 1), new double[] {0.5, 0.25}));
+        Tensor w = tape.leaf(W);
         Scalar loss = x.matmul(w).sigmoid().sub(tape.constant(Shape.of(2, 1), 1, 0)).pow(2.0).mean();
         loss.mul(3.0).backward();
         return tape;
@@ -85,8 +87,9 @@ class GraphExportTest {
         // y = x^2 + 1 at x = 3: value 10, dy/dx = 2x = 6.
         assertTrue(dot.contains("#0 leaf\\n[]\\nvalue 3.000\\ngrad 6.000"), dot);
         assertTrue(dot.contains("#2 add (with 1.000)\\n[]\\nvalue 10.00\\ngrad 1.000"), dot);
-        String net = GraphExport.toDot(smallNet());
-        assertTrue(net.contains("0.weight"), net);
+        String net = GraphExport.toDot(smallNet(), null, 8, List.of(W, new Weight("unused", Shape.of(1), new double[1])));
+        assertTrue(net.contains("#1 leaf 0.weight\\n[2, 1]"), net);
+        assertFalse(net.contains("unused"), net);
         assertTrue(net.contains("#2 matmul\\n[2, 1]\\nvalue [1.000, 2.500]"), net); // [[1, 2], [3, 4]] x [0.5, 0.25]
     }
 

@@ -35,7 +35,7 @@ class NnOpsTest {
         OpCheck.Report r = OpCheck.check(tape);
         assertTrue(r.passed(), r::describe);
         assertTrue(r.ops() >= 5, r::describe);
-        String dot = GraphExport.toDot(tape, g);
+        String dot = GraphExport.toDot(tape, g, 8, net.parameters());
         assertTrue(dot.contains("0.weight") && dot.contains("2.bias"), dot);
     }
 
