@@ -92,7 +92,11 @@ final class Backward {
                 }
             }
         }
-        return new Gradients(t, sg, tg);
+        Gradients grads = new Gradients(t, sg, tg);
+        if (t.anomaly != null) {
+            t.anomaly.checkBackward(grads, root);
+        }
+        return grads;
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */

@@ -30,6 +30,8 @@ public final class Tape {
     Entry[] entries = new Entry[16];
     int entryCount;
     private Map<Leaf, Tensor> leaves;
+    /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
+    AnomalyMode anomaly;
 
     /** An empty tape. */
     public Tape() {
@@ -39,6 +41,23 @@ public final class Tape {
         in0 = new int[n];
         in1 = new int[n];
         aux = new double[n];
+    }
+
+    /**
+     * Turns anomaly mode on or off (PyTorch's {@code detect_anomaly}). While it is on, the tape
+     * remembers where each node is recorded, and the first op whose forward or backward produces a NaN
+     * or an infinity throws an {@link AnomalyException} naming the op, its input shapes and the line of
+     * user code that recorded it. Recording is much slower while it is on; nodes recorded while it was
+     * off have no recorded site. Returns this tape.
+     */
+    public Tape detectAnomaly(boolean on) {
+        anomaly = on ? (anomaly == null ? new AnomalyMode() : anomaly) : null;
+        return this;
+    }
+
+    /** Whether anomaly mode is on; see {@link #detectAnomaly(boolean)}. */
+    public boolean isDetectingAnomaly() {
+        return anomaly != null;
     }
 
     /** The number of nodes recorded so far (leaves, constants and op results). */
@@ -258,6 +277,9 @@ public final class Tape {
         in0[i] = a;
         in1[i] = b;
         aux[i] = constant;
+        if (anomaly != null) {
+            anomaly.recorded(this, i);
+        }
         return i;
     }
 

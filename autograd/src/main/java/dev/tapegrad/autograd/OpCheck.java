@@ -1,0 +1,279 @@
+package dev.tapegrad.autograd;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Checks each recorded op of a tape on its own: its backward against central finite differences of
+ * its own forward, at the input values the tape recorded. Where {@link GradCheck} says that a
+ * function's gradient is wrong, this says which op is to blame: the first one, in recording order,
+ * whose derivative disagrees. Scalar fast-path nodes are replayed through {@link Scalar}'s methods;
+ * general ops are called through {@link Op#forward} and {@link Op#backward}. Immutable: each setter
+ * returns a new checker. Never modifies the tape.
+ *
+ * <p>For an op with several outputs the backward is given one random output gradient {@code v}
+ * (seeded, so runs repeat) and compared with the finite difference of {@code v . f(x)}: one backward per
+ * op instead of one per output element, and a wrong Jacobian entry still shows. Points where the op is
+ * not differentiable (a kink of relu or abs, a tie in max), recognised by one-sided differences that
+ * disagree, are skipped rather than reported, as are elements where a step of {@code eps} leaves the
+ * op's domain (its forward throws).
+ *
+ * <pre>{@code
+ * OpCheck.Report r = OpCheck.check(loss.tape());
+ * assertTrue(r.passed(), r::describe);
+ * }</pre>
+ */
+public final class OpCheck {
+    private static final OpCheck DEFAULTS = new OpCheck(1e-6, 1e-5, 1e-3, 64, 0x7a9eL);
+
+    private final double eps;
+    private final double atol;
+    private final double rtol;
+    private final int maxElements;
+    private final long seed;
+
+    private OpCheck(double eps, double atol, double rtol, int maxElements, long seed) {
+        this.eps = eps;
+        this.atol = atol;
+        this.rtol = rtol;
+        this.maxElements = maxElements;
+        this.seed = seed;
+    }
+
+    /** A checker with {@link GradCheck}'s defaults (eps 1e-6, atol 1e-5, rtol 1e-3), 64 elements per input. */
+    public static OpCheck withDefaults() {
+        return DEFAULTS;
+    }
+
+    /** Checks every op of {@code tape} with the default settings. */
+    public static Report check(Tape tape) {
+        return DEFAULTS.run(tape);
+    }
+
+    /** A checker with this finite-difference step. */
+    public OpCheck eps(double eps) {
+        checkArgument(eps > 0 && Double.isFinite(eps), "opcheck: eps must be positive and finite, got %s", eps);
+        return new OpCheck(eps, atol, rtol, maxElements, seed);
+    }
+
+    /** A checker with this absolute tolerance. */
+    public OpCheck atol(double atol) {
+        checkArgument(atol >= 0, "opcheck: atol must be >= 0, got %s", atol);
+        return new OpCheck(eps, atol, rtol, maxElements, seed);
+    }
+
+    /** A checker with this relative tolerance. */
+    public OpCheck rtol(double rtol) {
+        checkArgument(rtol >= 0, "opcheck: rtol must be >= 0, got %s", rtol);
+        return new OpCheck(eps, atol, rtol, maxElements, seed);
+    }
+
+    /**
+     * A checker that perturbs at most this many elements of each input (evenly spaced), which bounds
+     * the cost on large tensors.
+     */
+    public OpCheck maxElements(int maxElements) {
+        checkArgument(maxElements > 0, "opcheck: maxElements must be > 0, got %s", maxElements);
+        return new OpCheck(eps, atol, rtol, maxElements, seed);
+    }
+
+    /** A checker drawing its random output gradients from this seed. */
+    public OpCheck seed(long seed) {
+        return new OpCheck(eps, atol, rtol, maxElements, seed);
+    }
+
+    /** Checks every op recorded on {@code tape}, in recording order. */
+    public Report run(Tape tape) {
+        Objects.requireNonNull(tape, "tape");
+        List<Failure> failures = new ArrayList<>();
+        int ops = 0;
+        int derivatives = 0;
+        int skipped = 0;
+        for (int i = 0; i < tape.size(); i++) {
+            LocalOp local = new LocalOp(tape, i);
+            if (!local.replayable()) {
+                continue;
+            }
+            ops++;
+            int[] counts = checkNode(tape, i, local, failures);
+            derivatives += counts[0];
+            skipped += counts[1];
+        }
+        return new Report(ops, derivatives, skipped, failures, eps, atol, rtol);
+    }
+
+    /** Returns {derivatives compared, derivatives skipped}; adds this node's mismatches to {@code failures}. */
+    private int[] checkNode(Tape tape, int i, LocalOp local, List<Failure> failures) {
+        double[][] x = local.recordedInputs();
+        double[] y = local.forward(x);
+        double[] v = outputGradient(y.length, i);
+        double[][] analytic = local.backward(v);
+        int compared = 0;
+        int skipped = 0;
+        for (int k = 0; k < x.length; k++) {
+            if (analytic == null || k >= analytic.length || analytic[k] == null) {
+                continue;
+            }
+            for (int e : elements(x[k].length)) {
+                double f0 = dot(v, y);
+                double fp;
+                double fm;
+                try {
+                    fp = dot(v, local.forward(perturbed(x, k, e, eps)));
+                    fm = dot(v, local.forward(perturbed(x, k, e, -eps)));
+                } catch (RuntimeException outsideDomain) {
+                    skipped++; // a step of eps leaves the op's domain (a probability above 1, say)
+                    continue;
+                }
+                double numeric = (fp - fm) / (2 * eps);
+                double right = (fp - f0) / eps;
+                double left = (f0 - fm) / eps;
+                if (!Double.isFinite(numeric) || !close(right, left)) {
+                    skipped++; // not differentiable here, or the forward leaves its domain
+                    continue;
+                }
+                compared++;
+                double a = analytic[k][e];
+                if (!Double.isFinite(a) || !close(a, numeric)) {
+                    failures.add(new Failure(i, TapeView.opName(tape, i), TapeView.inputShapes(tape, i), k,
+                            index(tape.shapeOf(TapeView.inputs(tape, i)[k]), e), numeric, a,
+                            tape.anomaly == null ? "" : tape.anomaly.site(i)));
+                }
+            }
+        }
+        return new int[] {compared, skipped};
+    }
+
+    private boolean close(double a, double b) {
+        return Math.abs(a - b) <= atol + rtol * Math.max(Math.abs(a), Math.abs(b));
+    }
+
+    private double[] outputGradient(int n, int node) {
+        if (n == 1) {
+            return new double[] {1.0};
+        }
+        SplittableRandom rng = new SplittableRandom(seed * 31 + node);
+        double[] v = new double[n];
+        for (int q = 0; q < n; q++) {
+            v[q] = rng.nextDouble(-1.0, 1.0);
+        }
+        return v;
+    }
+
+    private int[] elements(int n) {
+        if (n <= maxElements) {
+            int[] all = new int[n];
+            Arrays.setAll(all, q -> q);
+            return all;
+        }
+        int[] some = new int[maxElements];
+        Arrays.setAll(some, q -> (int) ((long) q * n / maxElements));
+        return some;
+    }
+
+    private static double[][] perturbed(double[][] x, int k, int e, double h) {
+        double[][] p = x.clone();
+        p[k] = x[k].clone();
+        p[k][e] += h;
+        return p;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int q = 0; q < a.length; q++) {
+            s += a[q] * b[q];
+        }
+        return s;
+    }
+
+    private static int[] index(Shape s, int flat) {
+        int[] idx = new int[s.rank()];
+        int[] strides = s.strides();
+        for (int a = 0; a < idx.length; a++) {
+            idx[a] = flat / strides[a];
+            flat %= strides[a];
+        }
+        return idx;
+    }
+
+    /**
+     * One op whose derivative disagrees with finite differences of its forward.
+     *
+     * @param node the op's node index on the tape
+     * @param op the op's name
+     * @param inputShapes its inputs' shapes
+     * @param input which input's derivative disagrees
+     * @param element the element of that input
+     * @param numeric the finite-difference value of {@code v . f} for the output gradient {@code v}
+     * @param analytic what the op's backward returned for it
+     * @param site where the op was recorded, if the tape was in anomaly mode, else empty
+     */
+    public record Failure(int node, String op, List<Shape> inputShapes, int input, int[] element, double numeric,
+            double analytic, String site) {
+        /** Copies the shape list. */
+        public Failure {
+            inputShapes = List.copyOf(inputShapes);
+            element = element.clone();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s (node #%d, input shapes %s): derivative for input %d element %s is %.10g, "
+                    + "finite differences give %.10g%s", op, node, inputShapes, input, Arrays.toString(element), analytic,
+                    numeric, site.isEmpty() ? "" : "; recorded at " + site);
+        }
+    }
+
+    /**
+     * The outcome: how many ops and derivatives were compared, how many were skipped at points where the
+     * op is not differentiable, and the mismatches in recording order.
+     *
+     * @param ops the number of ops checked
+     * @param checked the number of derivatives compared
+     * @param skipped the number of derivatives skipped (a kink, or a forward that is not finite nearby)
+     * @param failures the mismatches, first op first
+     * @param eps the step used
+     * @param atol the absolute tolerance used
+     * @param rtol the relative tolerance used
+     */
+    public record Report(int ops, int checked, int skipped, List<Failure> failures, double eps, double atol,
+            double rtol) {
+        /** Copies the failure list. */
+        public Report {
+            failures = List.copyOf(failures);
+        }
+
+        /** Whether every op's derivative agreed. */
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+
+        /** The first op, in recording order, whose derivative disagrees. */
+        public Optional<Failure> firstFailure() {
+            return failures.stream().findFirst();
+        }
+
+        /** A message for a person: the verdict, and the first failing op with its numbers. */
+        public String describe() {
+            if (passed()) {
+                return String.format("opcheck passed: %d derivatives of %d ops within atol %s + rtol %s (%d skipped)",
+                        checked, ops, atol, rtol, skipped);
+            }
+            StringBuilder sb = new StringBuilder(String.format(
+                    "opcheck failed: the derivative of %s disagrees with finite differences of its forward "
+                            + "(eps %s, atol %s, rtol %s; %d of %d derivatives differ):",
+                    failures.get(0).op(), eps, atol, rtol, failures.size(), checked));
+            failures.stream().limit(5).forEach(f -> sb.append("\n  ").append(f));
+            if (failures.size() > 5) {
+                sb.append("\n  ... and ").append(failures.size() - 5).append(" more");
+            }
+            return sb.toString();
+        }
+    }
+}

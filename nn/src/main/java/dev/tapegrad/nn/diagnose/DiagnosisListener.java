@@ -1,0 +1,231 @@
+package dev.tapegrad.nn.diagnose;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.nn.EpochReport;
+import dev.tapegrad.nn.Layer;
+import dev.tapegrad.nn.LossFunction;
+import dev.tapegrad.nn.Parameter;
+import dev.tapegrad.nn.TrainingListener;
+import dev.tapegrad.nn.TrainingResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A training listener that diagnoses the model every few epochs and when training ends, with the loss
+ * history so far (starting with the loss before the first epoch), each layer's measured update per step
+ * over the last epoch (so the learning-rate checks hold for any optimizer), and the largest per-step
+ * parameter update it has seen. It keeps the latest {@link Diagnosis} and hands each one to an optional consumer.
+ * It reads the model and never changes it; it copies the parameters once per epoch to measure updates.
+ *
+ * <pre>{@code
+ * DiagnosisListener diagnosis = DiagnosisListener.builder(net, Loss::mse, x, y).learningRate(0.5).every(100).build();
+ * TrainingResult r = trainer.listener(diagnosis)...build().fit();
+ * if (!r.reachedTarget()) System.out.println(diagnosis.latest().orElseThrow());
+ * }</pre>
+ */
+public final class DiagnosisListener implements TrainingListener {
+    private final Layer model;
+    private final LossFunction loss;
+    private final double[][] features;
+    private final double[][] targets;
+    private final double learningRate;
+    private final int every;
+    private final Consumer<Diagnosis> consumer;
+    private final List<Double> history = new ArrayList<>();
+    private double[][] previous;
+    private long previousSteps;
+    private double largestUpdate;
+    private Map<String, Double> lastEpochRatios = Map.of();
+    private int lastDiagnosed;
+    private int epoch;
+    private Diagnosis latest;
+
+    private DiagnosisListener(Builder b) {
+        this.model = b.model;
+        this.loss = b.loss;
+        this.features = b.features;
+        this.targets = b.targets;
+        this.learningRate = b.learningRate;
+        this.every = b.every;
+        this.consumer = b.consumer;
+    }
+
+    /** A builder for a listener diagnosing {@code model} on this data (usually the training set). */
+    public static Builder builder(Layer model, LossFunction loss, double[][] features, double[][] targets) {
+        return new Builder(model, loss, features, targets);
+    }
+
+    @Override
+    public void onStart(int maxEpochs) {
+        history.clear();
+        latest = null;
+        largestUpdate = 0;
+        lastEpochRatios = Map.of();
+        lastDiagnosed = 0;
+        epoch = 0;
+        previousSteps = 0;
+        previous = snapshot();
+        history.add(currentLoss());
+    }
+
+    @Override
+    public void onEpoch(EpochReport report) {
+        epoch = report.epoch();
+        history.add(report.loss());
+        double[][] now = snapshot();
+        long steps = Math.max(1, report.steps() - previousSteps);
+        largestUpdate = Math.max(largestUpdate, relativeChange(previous, now) / steps);
+        lastEpochRatios = perLayerChange(previous, now, steps);
+        previous = now;
+        previousSteps = report.steps();
+        if (epoch % every == 0) {
+            diagnose();
+        }
+    }
+
+    @Override
+    public void onEnd(TrainingResult result) {
+        if (lastDiagnosed != epoch || latest == null) {
+            diagnose();
+        }
+    }
+
+    /** The most recent diagnosis, if one has run. */
+    public Optional<Diagnosis> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** The loss before training, then after each epoch so far; a copy. */
+    public List<Double> lossHistory() {
+        return List.copyOf(history);
+    }
+
+    /** Diagnoses the model now, with everything recorded so far; also the new {@link #latest()}. */
+    public Diagnosis diagnose() {
+        Diagnosis.Builder b = Diagnosis.builder(model, loss, features, targets).lossHistory(history);
+        if (!Double.isNaN(learningRate)) {
+            b.learningRate(learningRate);
+        }
+        if (epoch > 0 && Double.isFinite(largestUpdate)) {
+            b.observedUpdateRatio(largestUpdate);
+            b.measuredUpdateRatios(lastEpochRatios);
+        }
+        latest = b.run();
+        lastDiagnosed = epoch;
+        if (consumer != null) {
+            consumer.accept(latest);
+        }
+        return latest;
+    }
+
+    private double currentLoss() {
+        Tape tape = new Tape();
+        int n = features.length;
+        return loss.apply(model.forward(tape.constant(Shape.of(n, features[0].length), Probe.flatten(features))),
+                tape.constant(Shape.of(n, targets[0].length), Probe.flatten(targets))).value();
+    }
+
+    private double[][] snapshot() {
+        List<Parameter> ps = model.parameters();
+        double[][] s = new double[ps.size()][];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = ps.get(i).values();
+        }
+        return s;
+    }
+
+    private static double relativeChange(double[][] before, double[][] after) {
+        double d2 = 0;
+        double p2 = 0;
+        for (int i = 0; i < before.length; i++) {
+            for (int j = 0; j < before[i].length; j++) {
+                double d = after[i][j] - before[i][j];
+                d2 += d * d;
+                p2 += before[i][j] * before[i][j];
+            }
+        }
+        return Math.sqrt(d2) / Math.max(Math.sqrt(p2), 1e-12);
+    }
+
+    /**
+     * Each layer's parameter movement over the last epoch per step, relative to its norm before; layers
+     * named as parameter names are prefixed ({@code 0} for {@code 0.weight}).
+     */
+    private Map<String, Double> perLayerChange(double[][] before, double[][] after, long steps) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<Parameter> ps = model.parameters();
+        for (int i = 0; i < before.length; i++) {
+            String name = ps.get(i).name();
+            int dot = name.lastIndexOf('.');
+            double[] acc = sums.computeIfAbsent(dot < 0 ? "model" : name.substring(0, dot), k -> new double[2]);
+            for (int j = 0; j < before[i].length; j++) {
+                double d = after[i][j] - before[i][j];
+                acc[0] += d * d;
+                acc[1] += before[i][j] * before[i][j];
+            }
+        }
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        sums.forEach((k, v) -> {
+            double r = Math.sqrt(v[0]) / Math.max(Math.sqrt(v[1]), 1e-12) / steps;
+            if (Double.isFinite(r)) {
+                ratios.put(k, r);
+            }
+        });
+        return ratios;
+    }
+
+    /** Settings of a {@link DiagnosisListener}. */
+    public static final class Builder {
+        private final Layer model;
+        private final LossFunction loss;
+        private final double[][] features;
+        private final double[][] targets;
+        private double learningRate = Double.NaN;
+        private int every = 100;
+        private Consumer<Diagnosis> consumer;
+
+        private Builder(Layer model, LossFunction loss, double[][] features, double[][] targets) {
+            this.model = Objects.requireNonNull(model, "diagnosis listener: model");
+            this.loss = Objects.requireNonNull(loss, "diagnosis listener: loss");
+            this.features = Objects.requireNonNull(features, "diagnosis listener: features");
+            this.targets = Objects.requireNonNull(targets, "diagnosis listener: targets");
+            checkArgument(features.length > 0 && features.length == targets.length,
+                    "diagnosis listener: %s feature rows and %s target rows; need the same positive number",
+                    features.length, targets.length);
+        }
+
+        /** The optimizer's learning rate, for the update-to-parameter ratio. */
+        public Builder learningRate(double learningRate) {
+            checkArgument(learningRate > 0 && Double.isFinite(learningRate),
+                    "diagnosis listener: learning rate must be positive and finite, got %s", learningRate);
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Diagnoses every {@code epochs} epochs (default 100), besides once at the end. */
+        public Builder every(int epochs) {
+            checkArgument(epochs > 0, "diagnosis listener: every must be positive, got %s", epochs);
+            this.every = epochs;
+            return this;
+        }
+
+        /** Receives each diagnosis as it is made (for example, to print it). */
+        public Builder onDiagnosis(Consumer<Diagnosis> consumer) {
+            this.consumer = Objects.requireNonNull(consumer, "diagnosis listener: consumer");
+            return this;
+        }
+
+        /** The listener. */
+        public DiagnosisListener build() {
+            return new DiagnosisListener(this);
+        }
+    }
+}
