@@ -48,7 +48,8 @@ class MatMulLargeShapesTest {
         Tensor at = tape.tensor(Shape.of(sa), a);
         Tensor bt = tape.tensor(Shape.of(sb), b);
         Tensor y = at.matmul(bt);
-        Check.values(Reference.matmul(a, sa, b, sb, out), Shape.of(out), y, 1e-12);
+        // 1e-10: room for any summation order a faster kernel picks; an indexing bug is off by O(1).
+        Check.values(Reference.matmul(a, sa, b, sb, out), Shape.of(out), y, 1e-10);
         Gradients grads = y.backward(g);
 
         // dL/dA[t_a] = sum over output batches reading t_a of G B^T, and likewise A^T G for B.
@@ -77,7 +78,7 @@ class MatMulLargeShapesTest {
     private static void assertClose(double[] expected, double[] actual, String what) {
         assertEquals(expected.length, actual.length, what);
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-12 * Math.max(1, Math.abs(expected[i])), what + " element " + i);
+            assertEquals(expected[i], actual[i], 1e-10 * Math.max(1, Math.abs(expected[i])), what + " element " + i);
         }
     }
 
