@@ -55,4 +55,60 @@ class HandDerivedTest {
         assertArrayEquals(gw, g.of(wt), 1e-15);
         assertArrayEquals(gb, g.of(bt), 1e-15);
     }
+
+    @Test
+    void crossEntropyOfLogSoftmaxHasGradientSoftmaxMinusOneHot() {
+        // L = -logSoftmax(z)[k] = ln sum_j e^z_j - z_k; dL/dz_j = softmax(z)_j - [j == k].
+        double[] z = {0.5, -1.25, 2.0, 0.0};
+        int k = 1;
+        Tape tape = new Tape();
+        Tensor zt = tape.tensor(Shape.of(4), z);
+        Scalar loss = zt.logSoftmax(0).get(k).neg();
+        double total = 0;
+        for (double v : z) {
+            total += Math.exp(v);
+        }
+        double[] expected = new double[4];
+        for (int j = 0; j < 4; j++) {
+            expected[j] = Math.exp(z[j]) / total - (j == k ? 1 : 0);
+        }
+        assertEquals(Math.log(total) - z[k], loss.value(), 1e-14);
+        assertArrayEquals(expected, loss.backward().of(zt), 1e-15);
+    }
+
+    @Test
+    void matmulGradientsAreGTimesBTransposeAndATransposeTimesG() {
+        // L = sum(W * (A B)) for A [2x3], B [3x2]: dL/dA = W B^T, dL/dB = A^T W.
+        double[] a = {1, 2, 3, 4, 5, 6};
+        double[] b = {0.5, -1, 2, 0.25, -3, 1};
+        double[] w = {1, -2, 0.5, 3};
+        Tape tape = new Tape();
+        Tensor at = tape.tensor(Shape.of(2, 3), a);
+        Tensor bt = tape.tensor(Shape.of(3, 2), b);
+        Gradients g = at.matmul(bt).mul(tape.constant(Shape.of(2, 2), w)).sum().backward();
+        double[] ga = new double[6];
+        double[] gb = new double[6];
+        for (int i = 0; i < 2; i++) {
+            for (int p = 0; p < 3; p++) {
+                for (int j = 0; j < 2; j++) {
+                    ga[i * 3 + p] += w[i * 2 + j] * b[p * 2 + j];
+                    gb[p * 2 + j] += a[i * 3 + p] * w[i * 2 + j];
+                }
+            }
+        }
+        assertArrayEquals(ga, g.of(at), 1e-14);
+        assertArrayEquals(gb, g.of(bt), 1e-14);
+    }
+
+    @Test
+    void broadcastGradientIsSummedOverTheBroadcastAxes() {
+        // y = x (3x1) + b (1x4) then sum(y * c): dL/dx_i = sum_j c_ij, dL/db_j = sum_i c_ij.
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(3, 1), 1, 2, 3);
+        Tensor b = tape.tensor(Shape.of(1, 4), 10, 20, 30, 40);
+        double[] c = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        Gradients g = x.add(b).mul(tape.constant(Shape.of(3, 4), c)).sum().backward();
+        assertArrayEquals(new double[] {10, 26, 42}, g.of(x), 0.0);
+        assertArrayEquals(new double[] {15, 18, 21, 24}, g.of(b), 0.0);
+    }
 }

@@ -44,6 +44,14 @@ class TapeSemanticsTest {
         // d/dx (x^2 + 3x + sin x + x^2) = 4x + 3 + cos x
         assertEquals(4 * xv + 3 + Math.cos(xv), y.backward().of(x), 1e-15);
 
+        // One node on both sides of a fast-path binary op gets both partial derivatives.
+        Scalar p = tape.scalar(1.5);
+        assertEquals(2, p.add(p).backward().of(p), 0.0);
+        assertEquals(0, p.sub(p).backward().of(p), 0.0);
+        assertEquals(3, p.mul(p).backward().of(p), 0.0);
+        assertEquals(0, p.div(p).backward().of(p), 1e-16);
+        assertEquals(Math.pow(1.5, 1.5) * (Math.log(1.5) + 1), p.pow(p).backward().of(p), 1e-14);
+
         Tensor t = tape.tensor(Shape.of(3), 1, 2, 3);
         Scalar z = t.add(t).mul(t).sum().add(t.get(1).mul(10));
         // z = sum 2 t^2 + 10 t_1: dz/dt = 4t + 10 e_1

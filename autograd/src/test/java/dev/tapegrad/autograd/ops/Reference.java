@@ -24,7 +24,7 @@ public final class Reference {
         return out;
     }
 
-    static int size(int[] s) {
+    public static int size(int[] s) {
         int n = 1;
         for (int d : s) {
             n *= d;
@@ -33,7 +33,7 @@ public final class Reference {
     }
 
     /** The multi-index of flat position {@code flat} in shape {@code s}. */
-    static int[] unravel(int flat, int[] s) {
+    public static int[] unravel(int flat, int[] s) {
         int[] idx = new int[s.length];
         for (int i = s.length - 1; i >= 0; i--) {
             idx[i] = flat % s[i];
@@ -43,7 +43,7 @@ public final class Reference {
     }
 
     /** The flat position of multi-index {@code idx} in shape {@code s}. */
-    static int ravel(int[] idx, int[] s) {
+    public static int ravel(int[] idx, int[] s) {
         int flat = 0;
         for (int i = 0; i < s.length; i++) {
             flat = flat * s[i] + idx[i];
@@ -52,7 +52,7 @@ public final class Reference {
     }
 
     /** The element of an operand of shape {@code s} that output multi-index {@code outIdx} reads. */
-    static int source(int[] outIdx, int[] s) {
+    public static int source(int[] outIdx, int[] s) {
         int off = outIdx.length - s.length;
         int[] idx = new int[s.length];
         for (int i = 0; i < s.length; i++) {

@@ -1,0 +1,56 @@
+package dev.tapegrad.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.reflect.ClassPath;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The invariant behind "two tapes in two threads never interfere": no class of the library holds
+ * static mutable state. Every static field of every main class must be final and of an immutable
+ * kind (a primitive, a String, a Shape, the library's own stateless singletons), never an array or
+ * a collection.
+ */
+class NoStaticMutableStateTest {
+    private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Shape.class, GradCheck.class);
+
+    @Test
+    void mainClassesHaveNoStaticMutableFields() throws IOException, URISyntaxException {
+        Path mainClasses = Path.of(Tape.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> bad = new ArrayList<>();
+        int scanned = 0;
+        for (ClassPath.ClassInfo info : ClassPath.from(Tape.class.getClassLoader()).getAllClasses()) {
+            if (!info.getPackageName().startsWith("dev.tapegrad.autograd")) {
+                continue;
+            }
+            Class<?> c = info.load();
+            if (!Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).equals(mainClasses)) {
+                continue;
+            }
+            scanned++;
+            for (Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (!Modifier.isStatic(m) || f.isSynthetic() || f.isEnumConstant()) {
+                    continue;
+                }
+                Class<?> t = f.getType();
+                boolean ok = Modifier.isFinal(m) && (t.isPrimitive() || IMMUTABLE.contains(t)
+                        || (t.getName().startsWith("dev.tapegrad.autograd") && !t.isArray() && t.isAssignableFrom(c)));
+                if (!ok) {
+                    bad.add(c.getName() + "." + f.getName() + " : " + t.getSimpleName());
+                }
+            }
+        }
+        assertTrue(scanned >= 40, "scanned only " + scanned + " classes");
+        assertEquals(List.of(), bad, "static fields that are not final constants of an immutable type");
+    }
+}
