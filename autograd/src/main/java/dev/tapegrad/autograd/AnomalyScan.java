@@ -11,11 +11,16 @@ import java.util.Optional;
 final class AnomalyScan {
     private AnomalyScan() {}
 
-    /** An anomaly if node {@code i}'s value is not finite. */
+    /**
+     * An anomaly if node {@code i} produced a NaN or infinity: an op whose inputs (and constant
+     * operand) are all finite, or a variable holding one. A constant is never one (a {@code -inf} mask
+     * is legitimate), nor is an op that only passes on a non-finite value it was given: the anomaly is
+     * where the value first appeared.
+     */
     static Optional<Anomaly> forward(Tape t, int i) {
         double[] y = t.valuesOf(i);
         int bad = TapeView.firstNonFinite(y);
-        if (bad < 0) {
+        if (bad < 0 || TapeView.isConstant(t, i)) {
             return Optional.empty();
         }
         String detail;
@@ -23,15 +28,17 @@ final class AnomalyScan {
             detail = String.format("a %s holding %s (element %d) was put on the tape", TapeView.opName(t, i), y[bad], bad);
         } else {
             int[] in = TapeView.inputs(t, i);
-            StringBuilder poisoned = new StringBuilder();
-            for (int k = 0; k < in.length; k++) {
-                if (TapeView.nonFinite(t.valuesOf(in[k]))) {
-                    poisoned.append(poisoned.length() == 0 ? "" : ", ").append(k);
+            for (int k : in) {
+                if (TapeView.nonFinite(t.valuesOf(k))) {
+                    return Optional.empty();
                 }
             }
-            String from = poisoned.length() == 0 ? "from finite inputs" : "from non-finite input(s) " + poisoned;
-            String operand = TapeView.hasConstantOperand(t, i) ? " and constant " + TapeView.constantOperand(t, i) : "";
-            detail = String.format("output element %d is %s %s%s%s", bad, y[bad], from, operand, inputSummary(t, in));
+            boolean hasConstant = TapeView.hasConstantOperand(t, i);
+            if (hasConstant && !Double.isFinite(TapeView.constantOperand(t, i))) {
+                return Optional.empty();
+            }
+            String operand = hasConstant ? " and constant " + TapeView.constantOperand(t, i) : "";
+            detail = String.format("output element %d is %s from finite inputs%s%s", bad, y[bad], operand, inputSummary(t, in));
         }
         return Optional.of(new Anomaly(Anomaly.Phase.FORWARD, i, TapeView.opName(t, i), TapeView.inputShapes(t, i),
                 site(t, i), detail));

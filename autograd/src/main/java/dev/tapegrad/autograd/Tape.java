@@ -247,7 +247,13 @@ public final class Tape {
         return out.isScalar() ? new Scalar(this, id) : new Tensor(this, id, out);
     }
 
-    void checkSameTape(String op, Node x) {
+    /**
+     * Checks that {@code x} was recorded on this tape, for code that combines nodes before it records
+     * an op (so that a mixed-tape call fails before anything is recorded).
+     *
+     * @throws IllegalArgumentException naming {@code op} when {@code x} belongs to another tape
+     */
+    public void checkSameTape(String op, Node x) {
         if (x.tape() != this) {
             throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
                     + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");

@@ -32,6 +32,7 @@ import dev.tapegrad.autograd.ops.Sum;
 import dev.tapegrad.autograd.ops.SumAll;
 import dev.tapegrad.autograd.ops.Tanh;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -149,6 +150,11 @@ public final class Tensor implements Node {
         return op(Pow.INSTANCE, this, o);
     }
 
+    /** {@code this ^ s}, elementwise. */
+    public Tensor pow(Scalar s) {
+        return op(Pow.INSTANCE, this, s);
+    }
+
     /** {@code this ^ c}, elementwise. */
     public Tensor pow(double c) {
         return op(new PowConst(c), this);
@@ -211,36 +217,21 @@ public final class Tensor implements Node {
      * broadcast; a 1-D operand is a row (left) or column (right) vector whose axis is dropped after.
      */
     public Tensor matmul(Tensor o) {
-        Objects.requireNonNull(o, "matmul: other");
-        checkArgument(shape.rank() >= 1 && o.shape.rank() >= 1, "matmul: operands need at least 1 dimension, got %s x %s",
-                shape, o.shape);
-        // Checked here, before a 1-D operand is reshaped, so a bad call records nothing and the
-        // message names the shapes the caller passed.
-        tape.checkSameTape("matmul", o);
-        checkArgument(shape.dim(-1) == o.shape.dim(o.shape.rank() == 1 ? 0 : -2),
-                "matmul: inner dimensions differ: %s x %s", shape, o.shape);
-        Tensor a = shape.rank() == 1 ? reshape(1, shape.dim(0)) : this;
-        Tensor b = o.shape.rank() == 1 ? o.reshape(o.shape.dim(0), 1) : o;
-        Tensor c = op(MatMul.INSTANCE, a, b);
-        if (shape.rank() > 1 && o.shape.rank() > 1) {
-            return c;
-        }
-        int[] d = c.shape.dims();
-        int drop = (shape.rank() == 1 ? 1 : 0) + (o.shape.rank() == 1 ? 1 : 0);
-        int[] out = Arrays.copyOf(d, d.length - drop);
-        if (shape.rank() == 1 && o.shape.rank() > 1) {
-            out[out.length - 1] = d[d.length - 1];
-        }
-        return c.reshape(out);
+        return MatMul.matmul(this, Objects.requireNonNull(o, "matmul: other"));
     }
 
     /** Swaps the last two axes. */
     public Tensor transpose() {
         checkArgument(shape.rank() >= 2, "transpose: needs at least 2 dimensions, got shape %s", shape);
+        return transpose(-2, -1);
+    }
+
+    /** Swaps axes {@code a} and {@code b} (negative counts from the end), like {@code torch.transpose}. */
+    public Tensor transpose(int a, int b) {
         int[] p = new int[shape.rank()];
         Arrays.setAll(p, i -> i);
-        p[p.length - 2] = p.length - 1;
-        p[p.length - 1] = p.length - 2;
+        p[shape.axis(a, "transpose")] = shape.axis(b, "transpose");
+        p[shape.axis(b, "transpose")] = shape.axis(a, "transpose");
         return permute(p);
     }
 
@@ -276,6 +267,26 @@ public final class Tensor implements Node {
     public Scalar min() {
         checkArgument(shape.size() > 0, "min: tensor of shape %s is empty; a minimum needs at least one element", shape);
         return neg().max().neg();
+    }
+
+    /** Sums over {@code axis}, dropping it (PyTorch's default {@code keepdim=False}). */
+    public Tensor sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /** Averages over {@code axis}, dropping it. */
+    public Tensor mean(int axis) {
+        return mean(axis, false);
+    }
+
+    /** The maximum over {@code axis}, dropping it. */
+    public Tensor max(int axis) {
+        return max(axis, false);
+    }
+
+    /** The minimum over {@code axis}, dropping it. */
+    public Tensor min(int axis) {
+        return min(axis, false);
     }
 
     /** Sums over {@code axis}; {@code keepDims} keeps it with size 1. */
@@ -333,6 +344,21 @@ public final class Tensor implements Node {
     /** Joins tensors of one shape along a new axis. */
     public static Tensor stack(int axis, Tensor... tensors) {
         return join(new Stack(axis), tensors);
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(int axis, List<Tensor> tensors) {
+        return join(new Concat(axis), Objects.requireNonNull(tensors, "concat: tensors").toArray(new Node[0]));
+    }
+
+    /** Joins nodes of one shape (tensors, or scalars into a vector) along a new axis. */
+    public static Tensor stack(int axis, List<? extends Node> nodes) {
+        return join(new Stack(axis), Objects.requireNonNull(nodes, "stack: nodes").toArray(new Node[0]));
+    }
+
+    /** Stacks scalars along a new axis: with axis 0 (or -1), the vector {@code [s0, s1, ...]}. */
+    public static Tensor stack(int axis, Scalar... scalars) {
+        return join(new Stack(axis), scalars);
     }
 
     /** The vector {@code [s0, s1, ...]} of these scalars; gradients flow back into each. */

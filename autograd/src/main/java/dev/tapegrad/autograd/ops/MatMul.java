@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Broadcast;
 import dev.tapegrad.autograd.kernel.Gemm;
 import java.util.Arrays;
@@ -23,6 +24,32 @@ public final class MatMul implements Op {
     @Override
     public String name() {
         return "matmul";
+    }
+
+    /**
+     * {@code torch.matmul}: this op for operands of rank 2 or more; a 1-D operand is a row (left) or
+     * column (right) vector whose axis is dropped from the result. Checks both operands before
+     * reshaping either, so a bad call records nothing and the message names the caller's shapes.
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        Shape sa = a.shape();
+        Shape sb = b.shape();
+        checkArgument(sa.rank() >= 1 && sb.rank() >= 1, "matmul: operands need at least 1 dimension, got %s x %s", sa, sb);
+        a.tape().checkSameTape("matmul", b);
+        checkArgument(sa.dim(-1) == sb.dim(sb.rank() == 1 ? 0 : -2), "matmul: inner dimensions differ: %s x %s", sa, sb);
+        Tensor a2 = sa.rank() == 1 ? a.reshape(1, sa.dim(0)) : a;
+        Tensor b2 = sb.rank() == 1 ? b.reshape(sb.dim(0), 1) : b;
+        Tensor c = INSTANCE.apply(a2, b2).asTensor();
+        if (sa.rank() > 1 && sb.rank() > 1) {
+            return c;
+        }
+        int[] d = c.shape().dims();
+        int drop = (sa.rank() == 1 ? 1 : 0) + (sb.rank() == 1 ? 1 : 0);
+        int[] out = Arrays.copyOf(d, d.length - drop);
+        if (sa.rank() == 1 && sb.rank() > 1) {
+            out[out.length - 1] = d[d.length - 1];
+        }
+        return c.reshape(out);
     }
 
     @Override

@@ -14,8 +14,11 @@ public final class PowConst implements UnaryOp {
         this.exponent = exponent;
     }
 
-    /** {@code x^c}. */
+    /** {@code x^c}; {@code 1^c} is 1 for every {@code c}, NaN included, as in C and PyTorch. */
     public static double apply(double x, double c) {
+        if (x == 1.0) {
+            return 1.0;
+        }
         return c == 2.0 ? x * x : Math.pow(x, c);
     }
 
