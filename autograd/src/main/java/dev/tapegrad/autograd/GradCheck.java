@@ -76,6 +76,11 @@ public final class GradCheck {
         return DEFAULTS.check(f, Shape.of(x.length), x);
     }
 
+    /** Checks {@code f} of several inputs with the default settings; see {@link #checkAll(Function, List)}. */
+    public static Report checkAll(Function<List<Tensor>, ? extends Node> f, Input... inputs) {
+        return DEFAULTS.checkAll(f, List.of(inputs));
+    }
+
     /** Checks {@code f} of one input of the given shape and values. */
     public Report check(Function<Tensor, ? extends Node> f, Shape shape, double... x) {
         Objects.requireNonNull(f, "f");
@@ -114,7 +119,7 @@ public final class GradCheck {
                     double a = analytic[j][k][e];
                     checked++;
                     if (!close(a, numeric)) {
-                        bad.add(new Mismatch(k, index(inputs.get(k).shape(), e), j, numeric, a));
+                        bad.add(new Mismatch(k, inputs.get(k).shape().unravel(e), j, numeric, a));
                     }
                 }
             }
@@ -140,16 +145,6 @@ public final class GradCheck {
             vars.add(tape.constant(inputs.get(q).shape(), v));
         }
         return f.apply(vars).values();
-    }
-
-    private static int[] index(Shape s, int flat) {
-        int[] idx = new int[s.rank()];
-        int[] strides = s.strides();
-        for (int a = 0; a < idx.length; a++) {
-            idx[a] = flat / strides[a];
-            flat %= strides[a];
-        }
-        return idx;
     }
 
     /**

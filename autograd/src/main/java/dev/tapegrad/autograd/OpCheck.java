@@ -142,7 +142,7 @@ public final class OpCheck {
                 double a = analytic[k][e];
                 if (!Double.isFinite(a) || !close(a, numeric)) {
                     failures.add(new Failure(i, TapeView.opName(tape, i), TapeView.inputShapes(tape, i), k,
-                            index(tape.shapeOf(TapeView.inputs(tape, i)[k]), e), numeric, a,
+                            tape.shapeOf(TapeView.inputs(tape, i)[k]).unravel(e), numeric, a,
                             tape.anomaly == null ? "" : tape.anomaly.site(i)));
                 }
             }
@@ -190,16 +190,6 @@ public final class OpCheck {
             s += a[q] * b[q];
         }
         return s;
-    }
-
-    private static int[] index(Shape s, int flat) {
-        int[] idx = new int[s.rank()];
-        int[] strides = s.strides();
-        for (int a = 0; a < idx.length; a++) {
-            idx[a] = flat / strides[a];
-            flat %= strides[a];
-        }
-        return idx;
     }
 
     /**

@@ -74,6 +74,23 @@ public final class Shape {
         return axis < 0 ? axis + r : axis;
     }
 
+    /**
+     * The coordinates of the element at row-major position {@code flat}, like NumPy's
+     * {@code unravel_index}.
+     */
+    public int[] unravel(int flat) {
+        if (flat < 0 || flat >= size) {
+            throw new IllegalArgumentException(String.format("unravel: position %s is out of range for shape %s (%s elements)",
+                    flat, this, size));
+        }
+        int[] idx = new int[dims.length];
+        for (int a = dims.length - 1; a >= 0; a--) {
+            idx[a] = flat % dims[a];
+            flat /= dims[a];
+        }
+        return idx;
+    }
+
     /** Row-major strides: the step in the flat array for one step along each axis. */
     public int[] strides() {
         int[] s = new int[dims.length];

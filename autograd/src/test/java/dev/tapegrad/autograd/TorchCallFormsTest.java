@@ -58,6 +58,24 @@ class TorchCallFormsTest {
     }
 
     @Test
+    void unravelIsTheInverseOfRowMajorOrder() {
+        Shape s = Shape.of(2, 3, 4);
+        assertArrayEquals(new int[] {0, 0, 0}, s.unravel(0));
+        assertArrayEquals(new int[] {1, 2, 3}, s.unravel(23));
+        assertArrayEquals(new int[] {1, 0, 2}, s.unravel(14));
+        assertArrayEquals(new int[0], Shape.of().unravel(0));
+    }
+
+    @Test
+    void gradCheckOfTwoInputsWithDefaults() {
+        GradCheck.Report r = GradCheck.checkAll(ts -> ts.get(0).matmul(ts.get(1)).tanh().sum(),
+                GradCheck.Input.of(Shape.of(2, 3), 0.1, -0.2, 0.3, 0.4, -0.5, 0.6),
+                GradCheck.Input.of(Shape.of(3), 1, 2, -1));
+        assertTrue(r.passed(), r::describe);
+        assertEquals(9, r.checked());
+    }
+
+    @Test
     void oneToAnyPowerIsOneAsInC() {
         assertEquals(1.0, tape.scalar(1.0).pow(Double.NaN).value());
         assertTrue(Double.isNaN(tape.scalar(2.0).pow(Double.NaN).value()));
