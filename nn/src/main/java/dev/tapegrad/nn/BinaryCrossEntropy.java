@@ -1,0 +1,82 @@
+package dev.tapegrad.nn;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.OpCall;
+import dev.tapegrad.autograd.Shape;
+
+/**
+ * Binary cross-entropy on probabilities, fused: inputs {@code p} and {@code t} of one shape, output
+ * {@code L = mean(-(t max(log p, -100) + (1 - t) max(log(1 - p), -100)))}.
+ * {@code dL/dp = (p - t) / max(p (1 - p), 1e-12) / n} and
+ * {@code dL/dt = -(max(log p, -100) - max(log(1 - p), -100)) / n}, as PyTorch computes them; the clamps
+ * keep the value and both gradients finite at {@code p = 0} and {@code p = 1}.
+ */
+final class BinaryCrossEntropy implements Op {
+    static final BinaryCrossEntropy INSTANCE = new BinaryCrossEntropy();
+    private static final double LOG_FLOOR = -100.0;
+    private static final double EPSILON = 1e-12;
+
+    private BinaryCrossEntropy() {}
+
+    @Override
+    public String name() {
+        return "bce";
+    }
+
+    @Override
+    public Shape outputShape(Shape... inputs) {
+        Op.checkArity(this, inputs, 2);
+        if (!inputs[0].equals(inputs[1])) {
+            throw new IllegalArgumentException("bce: prediction shape " + inputs[0] + " and target shape " + inputs[1]
+                    + " differ; losses do not broadcast");
+        }
+        return Shape.of();
+    }
+
+    @Override
+    public double[] forward(OpCall call) {
+        double[] p = call.input(0);
+        double[] t = call.input(1);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0.0 && p[i] <= 1.0)) {
+                throw new IllegalArgumentException(String.format(
+                        "bce: prediction element %d is %s; probabilities must be in [0, 1] "
+                                + "(apply sigmoid first, or use Loss.bceWithLogits on raw outputs)", i, p[i]));
+            }
+            sum -= t[i] * logP(p[i]) + (1.0 - t[i]) * log1mP(p[i]);
+        }
+        return new double[] {sum / p.length};
+    }
+
+    @Override
+    public double[][] backward(OpCall call, double[] gradOutput) {
+        double[] p = call.input(0);
+        double[] t = call.input(1);
+        int n = p.length;
+        double g = gradOutput[0] / n;
+        double[] dp = null;
+        double[] dt = null;
+        if (call.needsGradient(0)) {
+            dp = new double[n];
+            for (int i = 0; i < n; i++) {
+                dp[i] = g * (p[i] - t[i]) / Math.max(p[i] * (1.0 - p[i]), EPSILON);
+            }
+        }
+        if (call.needsGradient(1)) {
+            dt = new double[n];
+            for (int i = 0; i < n; i++) {
+                dt[i] = -g * (logP(p[i]) - log1mP(p[i]));
+            }
+        }
+        return new double[][] {dp, dt};
+    }
+
+    private static double logP(double p) {
+        return Math.max(Math.log(p), LOG_FLOOR);
+    }
+
+    private static double log1mP(double p) {
+        return Math.max(Math.log1p(-p), LOG_FLOOR);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tapegrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * A fully connected layer, {@code y = x W^T + b} (PyTorch's {@code nn.Linear}): weight {@code [out, in]}
+ * and bias {@code [out]}, laid out as PyTorch lays them out so that checkpoints carry over unchanged.
+ *
+ * <p>Gradients: {@code dL/dW = (dL/dy)^T x}, {@code dL/db = sum over the batch of dL/dy},
+ * {@code dL/dx = (dL/dy) W}, all by the tape.
+ */
+public final class Linear implements Layer {
+    private final int inFeatures;
+    private final int outFeatures;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final List<Parameter> parameters;
+
+    /**
+     * A layer with PyTorch's default initialisation: weight, then bias, each drawn from
+     * {@code U(-1/sqrt(in), 1/sqrt(in))}, in that order, from {@code rng}.
+     */
+    public Linear(int inFeatures, int outFeatures, RandomGenerator rng) {
+        this(inFeatures, outFeatures, rng, Init.pytorchDefault(), Init.pytorchDefault());
+    }
+
+    /**
+     * A layer whose weight and then bias are drawn from {@code rng} by the given initialisers (fan-in
+     * {@code in}, fan-out {@code out}).
+     */
+    public Linear(int inFeatures, int outFeatures, RandomGenerator rng, Init weightInit, Init biasInit) {
+        checkArgument(inFeatures > 0 && outFeatures > 0, "Linear: in and out features must be positive, got %s and %s",
+                inFeatures, outFeatures);
+        Objects.requireNonNull(rng, "Linear: rng");
+        Objects.requireNonNull(weightInit, "Linear: weightInit");
+        Objects.requireNonNull(biasInit, "Linear: biasInit");
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.weight = new Parameter("weight", Shape.of(outFeatures, inFeatures),
+                weightInit.sample(outFeatures * inFeatures, inFeatures, outFeatures, rng));
+        this.bias = new Parameter("bias", Shape.of(outFeatures),
+                biasInit.sample(outFeatures, inFeatures, outFeatures, rng));
+        this.parameters = List.of(weight, bias);
+    }
+
+    /**
+     * A layer with these weights: {@code weight[o][i]} is row {@code o} of the {@code [out, in]} weight.
+     * Copies both arrays.
+     *
+     * @throws IllegalArgumentException if the rows are ragged or the bias length is not the row count
+     */
+    public static Linear of(double[][] weight, double[] bias) {
+        Objects.requireNonNull(weight, "Linear.of: weight");
+        Objects.requireNonNull(bias, "Linear.of: bias");
+        checkArgument(weight.length > 0 && weight[0].length > 0, "Linear.of: weight must be non-empty");
+        int out = weight.length;
+        int in = weight[0].length;
+        checkArgument(bias.length == out, "Linear.of: weight has %s rows but bias has %s values", out, bias.length);
+        double[] w = new double[out * in];
+        for (int o = 0; o < out; o++) {
+            checkArgument(weight[o].length == in, "Linear.of: weight row %s has %s values, row 0 has %s",
+                    o, weight[o].length, in);
+            System.arraycopy(weight[o], 0, w, o * in, in);
+        }
+        return new Linear(in, out, w, bias);
+    }
+
+    private Linear(int in, int out, double[] w, double[] b) {
+        this.inFeatures = in;
+        this.outFeatures = out;
+        this.weight = new Parameter("weight", Shape.of(out, in), w);
+        this.bias = new Parameter("bias", Shape.of(out), b);
+        this.parameters = List.of(weight, bias);
+    }
+
+    /** The number of input features. */
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** The number of output features. */
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    /** The weight, {@code [out, in]}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, {@code [out]}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /**
+     * {@code x W^T + b} for a batch {@code x} of shape {@code [N, in]} (result {@code [N, out]}) or a
+     * single sample of shape {@code [in]} (result {@code [out]}).
+     *
+     * @throws IllegalArgumentException if the last dimension of {@code x} is not {@code in}
+     */
+    @Override
+    public Tensor forward(Tensor x) {
+        Shape s = x.shape();
+        checkArgument((s.rank() == 1 || s.rank() == 2) && s.dim(s.rank() - 1) == inFeatures,
+                "%s: input of shape %s; expected [N, %s] (a batch) or [%s] (one sample)", this, s, inFeatures, inFeatures);
+        return x.matmul(weight.on(x.tape()).transpose()).add(bias.on(x.tape()));
+    }
+
+    /** Weight then bias. */
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public String toString() {
+        return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ")";
+    }
+}

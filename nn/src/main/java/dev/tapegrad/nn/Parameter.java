@@ -1,0 +1,97 @@
+package dev.tapegrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Leaf;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import java.util.Objects;
+
+/**
+ * A named, persistent tensor value that outlives tapes: a model's weight or bias (PyTorch's
+ * {@code nn.Parameter}). Put it on a tape with {@link #on(Tape)} (the same tensor however often it is
+ * asked for on that tape) and read its gradient with {@code gradients.of(parameter)}.
+ *
+ * <p>Training changes a parameter only through an {@link Optimizer} step or {@link Checkpoint}
+ * loading; {@link #assign(double...)} is the one public mutator, for setting known weights by hand.
+ * Not thread-safe: one model belongs to one thread while it trains.
+ */
+public final class Parameter implements Leaf {
+    private String name;
+    private final Shape shape;
+    private final double[] data;
+
+    /**
+     * A parameter with this name, shape and initial values (copied).
+     *
+     * @throws IllegalArgumentException if the number of values does not fill the shape
+     */
+    public Parameter(String name, Shape shape, double... values) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.shape = Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(values, "values");
+        checkArgument(values.length == shape.size(), "parameter '%s': shape %s needs %s values, got %s",
+                name, shape, shape.size(), values.length);
+        this.data = values.clone();
+    }
+
+    /** The name, qualified by the enclosing containers, such as {@code 0.weight}. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The current values, row-major; a copy (changing it does not change the parameter). */
+    @Override
+    public double[] values() {
+        return data.clone();
+    }
+
+    /** Element {@code i} of the row-major values. */
+    public double get(int i) {
+        return data[i];
+    }
+
+    /** This parameter as a variable tensor on {@code tape}: {@code tape.leaf(this)}. */
+    public Tensor on(Tape tape) {
+        return tape.leaf(this);
+    }
+
+    /**
+     * Overwrites the values with a copy of {@code values} (PyTorch's {@code copy_} under
+     * {@code no_grad}): for setting known weights by hand, not for training.
+     *
+     * @throws IllegalArgumentException if the length differs from {@link #size()}; nothing changes then
+     */
+    public void assign(double... values) {
+        Objects.requireNonNull(values, "values");
+        checkArgument(values.length == data.length, "parameter '%s' of shape %s: assign needs %s values, got %s",
+                name, shape, data.length, values.length);
+        System.arraycopy(values, 0, data, 0, data.length);
+    }
+
+    /** The live storage, for optimizers and checkpoint loading in this package; never handed out. */
+    double[] data() {
+        return data;
+    }
+
+    /** Prefixes the name with a container's index, such as {@code 0.}; called once per adoption. */
+    void qualify(String prefix) {
+        name = prefix + name;
+    }
+
+    @Override
+    public String toString() {
+        return "Parameter(" + name + ", " + shape + ")";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.tapegrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Layers applied one after another (PyTorch's {@code nn.Sequential}). Building one names the layers'
+ * parameters by position, as PyTorch does: the first layer's weight becomes {@code 0.weight}, a nested
+ * sequential's {@code 1.0.weight}. A layer therefore belongs to one container.
+ */
+public final class Sequential implements Layer {
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    /**
+     * The layers, in order; qualifies their parameters' names with each layer's index.
+     *
+     * @throws IllegalArgumentException if there are no layers or one parameter appears twice
+     */
+    public Sequential(Layer... layers) {
+        this(List.of(layers));
+    }
+
+    /** As {@link #Sequential(Layer...)}. */
+    public Sequential(List<? extends Layer> layers) {
+        Objects.requireNonNull(layers, "Sequential: layers");
+        checkArgument(!layers.isEmpty(), "Sequential: needs at least one layer");
+        this.layers = List.copyOf(layers);
+        Map<Parameter, Boolean> seen = new IdentityHashMap<>();
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : this.layers) {
+            for (Parameter p : layer.parameters()) {
+                checkArgument(seen.put(p, Boolean.TRUE) == null,
+                        "Sequential: parameter '%s' appears twice; add each layer once (no weight sharing)", p.name());
+                all.add(p);
+            }
+        }
+        for (int i = 0; i < this.layers.size(); i++) {
+            for (Parameter p : this.layers.get(i).parameters()) {
+                p.qualify(i + ".");
+            }
+        }
+        this.parameters = Collections.unmodifiableList(all);
+    }
+
+    /** Feeds {@code x} through every layer in order. */
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor y = x;
+        for (int i = 0, n = layers.size(); i < n; i++) {
+            y = layers.get(i).forward(y);
+        }
+        return y;
+    }
+
+    /** Every layer's parameters, layer by layer. */
+    @Override
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The layers, in order; unmodifiable. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Layer {@code i}. */
+    public Layer get(int i) {
+        return layers.get(i);
+    }
+
+    /** The number of layers. */
+    public int size() {
+        return layers.size();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append("\n  (").append(i).append("): ").append(layers.get(i));
+        }
+        return sb.append("\n)").toString();
+    }
+}
