@@ -70,6 +70,6 @@ public final class TextTable {
             String pad = " ".repeat(width[c] - cells[c].length());
             sb.append(rightAligned[c] ? pad + cells[c] : c == cells.length - 1 ? cells[c] : cells[c] + pad);
         }
-        return sb.toString();
+        return sb.toString().stripTrailing();
     }
 }
