@@ -4,6 +4,7 @@ import dev.tapegrad.examples.backprop.CheckBackpropCommand;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
+import dev.tapegrad.examples.tasks.BitsParityCommand;
 import dev.tapegrad.examples.tasks.ParityCommand;
 import dev.tapegrad.examples.tasks.XorCommand;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Tapegrad examples: small networks trained with automatic differentiation, no derivative written by hand.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {XorCommand.class, ParityCommand.class, CheckBackpropCommand.class},
+        subcommands = {XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the command reached its target (training: the target accuracy)",

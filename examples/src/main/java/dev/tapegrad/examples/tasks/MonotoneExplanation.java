@@ -46,8 +46,8 @@ final class MonotoneExplanation {
                 direction(outputs), outputs[0], outputs[n - 1], Math.abs(outputs[n - 1] - outputs[0]));
         out.println("    The 0.5 threshold therefore splits 1..9 into at most two runs, 0s then 1s or 1s then 0s,");
         out.printf(Locale.ROOT, "    while the targets alternate %s and change %d times.%n", labelList, changes);
-        out.printf(Locale.ROOT, "    No such split gets more than %d of %d right; this network %s.%n",
-                best, n, describe(outputs, predictedOnes, right));
+        out.printf(Locale.ROOT, "    No such split gets more than %d of %d right.%n", best, n);
+        out.printf(Locale.ROOT, "    This network %s.%n", describe(outputs, predictedOnes, right));
         double mean = IntStream.of(labels).average().orElse(0);
         if (Math.abs(outputs[n - 1] - outputs[0]) < 0.01) {
             out.printf(Locale.ROOT, "    Its output has settled near %.4f, the mean target (%d/%d): the constant that minimises%n",

@@ -17,6 +17,7 @@ public final class Progress {
     private long lastDraw;
     private int nextTenth = 1;
     private boolean drewBar;
+    private int lastBarLength;
 
     /**
      * Progress for a run of {@code totalEpochs}; {@link ProgressMode#auto} is resolved here by
@@ -36,7 +37,10 @@ public final class Progress {
                 if (!drewBar || now - lastDraw >= REDRAW_NANOS || e.epoch() == totalEpochs) {
                     lastDraw = now;
                     drewBar = true;
-                    err.print("\r" + barLine(e));
+                    String line = barLine(e);
+                    // Blank out what is left of a longer previous line (the loss may lose a digit).
+                    err.print("\r" + line + " ".repeat(Math.max(0, lastBarLength - line.length())));
+                    lastBarLength = line.length();
                     err.flush();
                 }
             }

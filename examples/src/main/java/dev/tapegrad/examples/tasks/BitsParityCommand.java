@@ -1,0 +1,94 @@
+package dev.tapegrad.examples.tasks;
+
+import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.train.Experiment;
+import dev.tapegrad.examples.train.Losses;
+import dev.tapegrad.examples.train.TrainingCommand;
+import dev.tapegrad.nn.Mlp;
+import dev.tapegrad.nn.Sequential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bits-parity}: classic N-bit parity (target 1 when an odd number of bits are set) over all
+ * 2^N inputs, with a recipe per size: full-batch plain SGD and a wide hidden layer up to 6 bits, Adam
+ * above. Options left out take the recipe's value for the chosen {@code --bits}.
+ */
+@Command(
+        name = "bits-parity",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Trains a sigmoid network on N-bit parity (target 1 when an odd number of the N input bits",
+            "are 1) over all 2^N inputs. Up to 6 bits: plain SGD with a wide hidden layer; above: Adam.",
+            "Options you leave out take that recipe's value for the chosen --bits."
+        })
+public final class BitsParityCommand extends TrainingCommand {
+    @Option(names = "--bits", paramLabel = "N", defaultValue = "4", order = 0,
+            description = "Number of input bits, 2 to 10 (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--seed", defaultValue = "1", order = 1,
+            description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--lr", paramLabel = "RATE", order = 2, description = "Learning rate (default: by recipe).")
+    Double lr;
+
+    @Option(names = "--epochs", paramLabel = "N", order = 3,
+            description = "Most epochs to train; one epoch is one full-batch step (default: by recipe).")
+    Integer epochs;
+
+    @Option(names = "--hidden", paramLabel = "WIDTH", order = 4, description = "Hidden units (default: by recipe).")
+    Integer hidden;
+
+    @Option(names = "--loss", paramLabel = "NAME", order = 5, description = "mse or bce (default: by recipe).")
+    String loss;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", order = 6,
+            description = "sgd or adam (default: by recipe: sgd up to 6 bits, adam above).")
+    String optimizer;
+
+    @Override
+    protected Experiment experiment() {
+        Checks.inRange("--bits", bits, ParityRecipe.MIN_BITS, ParityRecipe.MAX_BITS);
+        ParityRecipe r = ParityRecipe.forBits(bits);
+        String opt = optimizer == null ? r.optimizer() : Checks.oneOf("--optimizer", optimizer, Optimizers.NAMES);
+        double rate = Checks.positive("--lr", lr == null ? r.learningRate(opt) : lr);
+        int maxEpochs = Checks.positive("--epochs", epochs == null ? r.epochs() : epochs);
+        int width = Checks.inRange("--hidden", hidden == null ? r.hidden() : hidden, 1, 4096);
+        String lossName = loss == null ? r.loss() : loss;
+        var lossFunction = Losses.byName(lossName);
+
+        int n = 1 << bits;
+        double[][] x = new double[n][bits];
+        double[][] y = new double[n][1];
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder label = new StringBuilder();
+            for (int b = 0; b < bits; b++) {
+                int bit = (i >> (bits - 1 - b)) & 1;
+                x[i][b] = bit;
+                label.append(b == 0 ? "" : " ").append(bit);
+            }
+            y[i][0] = Integer.bitCount(i) % 2;
+            labels.add(label.toString());
+        }
+        Sequential net = Mlp.sigmoid(new SplittableRandom(seed), bits, width, 1);
+        return new Experiment(
+                String.format(Locale.ROOT, "bits-parity: %d-bit parity, target 1 when an odd number of bits are 1 (%d inputs)",
+                        bits, n),
+                List.of(
+                        String.format(Locale.ROOT, "network   %d-%d-1, sigmoid after every layer, seed %d", bits, width, seed),
+                        String.format(Locale.ROOT, "training  %s loss, full-batch %s, learning rate %s, up to %d epochs",
+                                Losses.displayName(lossName), Optimizers.displayName(opt), rate, maxEpochs)),
+                "input", labels, x, y, net,
+                Optimizers.create(opt, net.parameters(), rate),
+                lossFunction, Losses.displayName(lossName), Experiment.FULL_BATCH, maxEpochs, 1.0);
+    }
+}
