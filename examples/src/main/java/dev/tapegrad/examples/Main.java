@@ -25,8 +25,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        header = "Tapegrad examples: small networks trained with automatic differentiation, no derivative written by hand.",
         synopsisSubcommandLabel = "COMMAND",
+        description = "Small neural networks trained by Tapegrad, a tape-based automatic differentiation library "
+                + "for Java: no derivative is written by hand. Each command trains with a fixed seed, shows its "
+                + "progress, prints its predictions beside the targets and can plot its learning curves.",
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
         subcommands = {XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -35,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  2  a bad option; nothing was run",
             "  3  a failure while running (for example a file that could not be written)",
             "",
-            "Start with: tapegrad-examples xor"
+            "Start with:  tapegrad-examples xor",
+            "Then:        tapegrad-examples <command> --help"
         })
 public final class Main implements Callable<Integer> {
     @Spec

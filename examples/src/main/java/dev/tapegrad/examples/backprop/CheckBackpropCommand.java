@@ -4,6 +4,7 @@ import dev.tapegrad.examples.cli.Checks;
 import dev.tapegrad.examples.cli.CommandBase;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.TextTable;
+import dev.tapegrad.examples.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "check-backprop",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         usageHelpAutoWidth = true,
-        description = {
-            "Compares the seed question's hand-written backpropagation for its 1-1-1 sigmoid network",
-            "(even/odd of 1..9, input x/9) with Tapegrad's gradients and with finite differences,",
-            "and explains where the hand-written code goes wrong."
-        })
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        header = "Check a hand-written backprop (1-1-1 network) against Tapegrad and finite differences.",
+        description = "Takes the 1-1-1 sigmoid network of the question this project started from (even/odd of 1..9, "
+                + "input x/9), computes its hand-written gradients exactly as it did, Tapegrad's gradients and central "
+                + "finite differences, shows them side by side with a verdict per parameter, and explains each "
+                + "bug. Exits 0 when Tapegrad agrees with finite differences.")
 public final class CheckBackpropCommand extends CommandBase {
     /** Agreement between two exact computations of the same formula: only rounding may differ. */
     private static final double SAME_RTOL = 1e-9;
@@ -37,7 +42,7 @@ public final class CheckBackpropCommand extends CommandBase {
 
     private static final String[] REASONS = {"(1, 2)", "(2)", "(1)", ""};
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "2",
@@ -81,7 +86,7 @@ public final class CheckBackpropCommand extends CommandBase {
     }
 
     private void printSetup(PrintWriter out, SeedNetwork net, double x, double y) {
-        out.println("Hand-written backprop of the seed's 1-1-1 network, checked against Tapegrad");
+        out.println("check-backprop: a hand-written backprop of a 1-1-1 sigmoid network, checked against Tapegrad");
         out.println();
         out.println("  network  h = sigmoid(w1*x + b1),  o = sigmoid(w2*h + b2),  E = (o - y)^2 / 2");
         out.printf(Locale.ROOT, "  weights  w1 = %.4f   b1 = %.4f   w2 = %.4f   b2 = %.4f   (seed %d)%n",

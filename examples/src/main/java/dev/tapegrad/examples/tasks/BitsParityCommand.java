@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
 import dev.tapegrad.examples.train.Losses;
 import dev.tapegrad.examples.train.TrainingCommand;
@@ -21,19 +22,25 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bits-parity",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         usageHelpAutoWidth = true,
-        description = {
-            "Trains a sigmoid network on N-bit parity (target 1 when an odd number of the N input bits",
-            "are 1) over all 2^N inputs. Up to 6 bits: plain SGD with a wide hidden layer; above: Adam.",
-            "Options you leave out take that recipe's value for the chosen --bits."
-        })
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        header = "Learn N-bit parity (2 to 10 bits) with a recipe that works for each size.",
+        description = "Trains a sigmoid network on all 2^N inputs of N bits, target 1 when an odd number of "
+                + "them are 1. Up to 6 bits: 64 hidden units, cross-entropy, plain full-batch SGD; above: Adam. "
+                + "Options you leave out take the recipe's value for the chosen --bits.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tapegrad-examples bits-parity --bits 5",
+                  "  tapegrad-examples bits-parity --bits 8 --plot parity8.png"})
 public final class BitsParityCommand extends TrainingCommand {
     @Option(names = "--bits", paramLabel = "N", defaultValue = "4", order = 0,
             description = "Number of input bits, 2 to 10 (default: ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--seed", defaultValue = "1", order = 1,
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", order = 1,
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 

@@ -2,6 +2,7 @@ package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
 import dev.tapegrad.examples.cli.UsageError;
+import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
 import dev.tapegrad.examples.train.Losses;
 import dev.tapegrad.examples.train.TrainingCommand;
@@ -27,15 +28,22 @@ import picocli.CommandLine.Option;
 @Command(
         name = "parity",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         usageHelpAutoWidth = true,
-        description = {
-            "Trains a sigmoid network to tell even from odd for 1..9 (input x/9, target 1 when even),",
-            "the second seed's task, with full-batch SGD. The default 1-16-16-1 network reaches 100%;",
-            "--hidden 1 is the seed's 1-1-1 network, which stops at 5/9, and the output says why."
-        })
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        header = "Tell even from odd for 1..9; --hidden 1 shows why a 1-1-1 network never can.",
+        description = "Trains a sigmoid network on n = 1..9 with input x = n/9 and target 1 when n is even, "
+                + "full-batch SGD. The default 1-16-16-1 network reaches 100%%. --hidden 1 is the 1-1-1 "
+                + "network of the question this project started from: it stops at 5/9, and the output explains why (its output is monotone in x while "
+                + "the labels alternate).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tapegrad-examples parity", "  tapegrad-examples parity --hidden 1",
+                  "  tapegrad-examples parity --hidden 8 --loss bce --lr 2"})
 public final class ParityCommand extends TrainingCommand {
-    @Option(names = "--seed", defaultValue = "1", order = 1,
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", order = 1,
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -47,8 +55,8 @@ public final class ParityCommand extends TrainingCommand {
             description = "Most epochs to train; one epoch is one full-batch step (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--hidden", paramLabel = "W[,W...]", split = ",", defaultValue = "16,16", order = 4,
-            description = "Hidden layer widths; 1 is the seed's 1-1-1 network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", paramLabel = "W1,W2", hideParamSyntax = true, split = ",", defaultValue = "16,16", order = 4,
+            description = "Hidden layer widths, comma-separated; 1 gives a 1-1-1 network (default: ${DEFAULT-VALUE}).")
     int[] hidden;
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse", order = 5,
@@ -81,7 +89,7 @@ public final class ParityCommand extends TrainingCommand {
                 "parity: is n even? for n = 1..9, input x = n/9, target 1 when n is even",
                 List.of(
                         String.format(Locale.ROOT, "network   %s, sigmoid after every layer, seed %d%s", shape, seed,
-                                isChainOfOnes() ? " (the seed's network)" : ""),
+                                isChainOfOnes() ? " (the original question's network)" : ""),
                         String.format(Locale.ROOT, "training  %s loss, full-batch SGD, learning rate %s, up to %d epochs",
                                 Losses.displayName(loss), lr, epochs)),
                 "x", labels, x, y, net,

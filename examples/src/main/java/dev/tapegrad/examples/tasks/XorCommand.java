@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
 import dev.tapegrad.examples.train.Losses;
 import dev.tapegrad.examples.train.TrainingCommand;
@@ -21,17 +22,24 @@ import picocli.CommandLine.Option;
 @Command(
         name = "xor",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         usageHelpAutoWidth = true,
-        description = {
-            "Trains a 3-4-1 sigmoid network on the first seed's XOR-like 3-bit function",
-            "(x = 000..111, y = 1,1,1,0,1,0,1,1) with per-sample SGD, then prints its predictions."
-        })
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        header = "Learn an XOR-like 3-bit function (y = 1,1,1,0,1,0,1,1) with a 3-4-1 sigmoid network.",
+        description = "Trains Mlp.sigmoid(3, 4, 1) on x = 000..111, y = 1,1,1,0,1,0,1,1 with per-sample SGD and "
+                + "MSE, then prints each input with its target, the network's output and its prediction, the "
+                + "accuracy, the epoch at which it first reached 100%% and the wall time.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  tapegrad-examples xor", "  tapegrad-examples xor --loss bce --lr 1 --plot xor.png",
+                  "  tapegrad-examples xor --epochs 20    (too short: misses the target, exits 1)"})
 public final class XorCommand extends TrainingCommand {
     /** The first seed's targets for inputs 000, 001, ..., 111. */
     static final int[] TARGETS = {1, 1, 1, 0, 1, 0, 1, 1};
 
-    @Option(names = "--seed", defaultValue = "1", order = 1,
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", order = 1,
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -69,7 +77,7 @@ public final class XorCommand extends TrainingCommand {
         }
         Sequential net = Mlp.sigmoid(new SplittableRandom(seed), 3, hidden, 1);
         return new Experiment(
-                "xor: the first seed's 3-bit function, y = 1,1,1,0,1,0,1,1 for x = 000..111",
+                "xor: an XOR-like 3-bit function, y = 1,1,1,0,1,0,1,1 for x = 000..111",
                 List.of(
                         String.format(Locale.ROOT, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
                         String.format(Locale.ROOT, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
