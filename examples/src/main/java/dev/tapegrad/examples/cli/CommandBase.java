@@ -44,6 +44,11 @@ public abstract class CommandBase implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /** The command's model, as picocli built it from the annotations. */
+    protected final CommandSpec spec() {
+        return spec;
+    }
+
     /** The command's full name, such as {@code tapegrad-examples xor}. */
     protected final String commandName() {
         return spec.qualifiedName();

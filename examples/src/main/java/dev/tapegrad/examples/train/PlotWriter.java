@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -33,7 +34,10 @@ public final class PlotWriter {
     /** See {@link #MIN_WIDTH}. */
     public static final int MIN_HEIGHT = 200;
 
-    /** Draws {@code history} into {@code file}; does not modify the history. */
+    /**
+     * Draws {@code history} into {@code file}, the charts titled "{@code title}: training loss" and
+     * "{@code title}: training accuracy"; does not modify the history.
+     */
     public static void write(History history, Path file, int width, int height, String title, double targetAccuracy)
             throws IOException {
         List<EpochStats> epochs = history.epochs();
@@ -49,10 +53,13 @@ public final class PlotWriter {
             shown.add(history.last());
         }
         int n = shown.size();
-        double[] x = new double[n];
-        double[] loss = new double[n];
-        double[] accuracy = new double[n];
-        double[] target = new double[n];
+        // One extra point, the last repeated half a step later: XChart puts a label on every few samples
+        // when the x values are evenly spaced (knowm/XChart#731), crowding the axis; uneven spacing gives
+        // round labels, and half a step is invisible.
+        double[] x = new double[n + 1];
+        double[] loss = new double[n + 1];
+        double[] accuracy = new double[n + 1];
+        double[] target = new double[n + 1];
         for (int i = 0; i < n; i++) {
             EpochStats e = shown.get(i);
             x[i] = e.epoch();
@@ -61,6 +68,10 @@ public final class PlotWriter {
             accuracy[i] = 100 * e.accuracy();
             target[i] = 100 * targetAccuracy;
         }
+        x[n] = x[n - 1] + 0.5 * step;
+        loss[n] = loss[n - 1];
+        accuracy[n] = accuracy[n - 1];
+        target[n] = target[n - 1];
 
         int top = height / 2;
         XYChart lossChart = chart(width, top, title + ": training loss", "loss (log scale)");
@@ -68,8 +79,9 @@ public final class PlotWriter {
         line(lossChart.addSeries("loss", x, loss), new Color(0x1f77b4));
         XYChart accChart = chart(width, height - top, title + ": training accuracy", "accuracy (%)");
         accChart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        // The target first and dashed, so the accuracy line stays visible where it reaches the target.
+        line(accChart.addSeries("target", x, target), Color.GRAY).setLineStyle(SeriesLines.DASH_DASH);
         line(accChart.addSeries("accuracy", x, accuracy), new Color(0xd62728));
-        line(accChart.addSeries("target", x, target), Color.GRAY);
 
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -98,11 +110,13 @@ public final class PlotWriter {
                 .setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(0xdddddd));
+        c.getStyler().setXAxisMin(0.0).setXAxisDecimalPattern("#,##0");
         return c;
     }
 
-    private static void line(XYSeries s, Color color) {
+    private static XYSeries line(XYSeries s, Color color) {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
+        return s;
     }
 }

@@ -108,7 +108,7 @@ public abstract class TrainingCommand extends CommandBase {
             Summary.printHint(out, result);
         }
         if (plot != null) {
-            PlotWriter.write(history, plot, size[0], size[1], e.title(), e.targetAccuracy());
+            PlotWriter.write(history, plot, size[0], size[1], spec().name(), e.targetAccuracy());
             out.println();
             out.println("  plot written to " + plot);
         }
