@@ -39,7 +39,8 @@ final class BinaryCrossEntropy implements Op {
         double[] t = call.input(1);
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0.0 && p[i] <= 1.0)) {
+            // NaN passes on to the result, so a diverged model shows a NaN loss rather than an exception.
+            if (p[i] < 0.0 || p[i] > 1.0) {
                 throw new IllegalArgumentException(String.format(
                         "bce: prediction element %d is %s; probabilities must be in [0, 1] "
                                 + "(apply sigmoid first, or use Loss.bceWithLogits on raw outputs)", i, p[i]));

@@ -110,6 +110,26 @@ public interface Init {
         };
     }
 
+    /** PyTorch's name for {@link #heUniform()}: {@code kaiming_uniform_} for ReLU, fan-in mode. */
+    static Init kaimingUniform() {
+        return heUniform();
+    }
+
+    /** PyTorch's name for {@link #heNormal()}: {@code kaiming_normal_} for ReLU, fan-in mode. */
+    static Init kaimingNormal() {
+        return heNormal();
+    }
+
+    /** Another name for {@link #xavierUniform()}. */
+    static Init glorotUniform() {
+        return xavierUniform();
+    }
+
+    /** Another name for {@link #xavierNormal()}. */
+    static Init glorotNormal() {
+        return xavierNormal();
+    }
+
     private static int fans(int fanIn, int fanOut) {
         checkArgument(fanIn > 0 && fanOut > 0, "init xavier: fan-in and fan-out must be positive, got %s and %s",
                 fanIn, fanOut);

@@ -1,6 +1,11 @@
 package dev.tapegrad.nn;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,5 +27,30 @@ public interface Layer {
      */
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * The layer's outputs for these input rows, one output row per input row: {@link #forward(Tensor)}
+     * on a fresh tape with the rows as a constant batch {@code [N, features]}. Changes neither the rows
+     * nor the parameters.
+     *
+     * @throws IllegalArgumentException if there are no rows or they differ in length
+     */
+    default double[][] predict(double[][] rows) {
+        checkArgument(rows.length > 0, "predict: no input rows");
+        int w = rows[0].length;
+        double[] flat = new double[rows.length * w];
+        for (int i = 0; i < rows.length; i++) {
+            checkArgument(rows[i].length == w, "predict: row %s has %s values, row 0 has %s", i, rows[i].length, w);
+            System.arraycopy(rows[i], 0, flat, i * w, w);
+        }
+        Tensor out = forward(new Tape().constant(Shape.of(rows.length, w), flat));
+        double[] v = out.values();
+        int ow = v.length / rows.length;
+        double[][] result = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            result[i] = Arrays.copyOfRange(v, i * ow, (i + 1) * ow);
+        }
+        return result;
     }
 }

@@ -6,6 +6,7 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -13,7 +14,8 @@ import java.util.random.RandomGenerator;
  * and bias {@code [out]}, laid out as PyTorch lays them out so that checkpoints carry over unchanged.
  *
  * <p>Gradients: {@code dL/dW = (dL/dy)^T x}, {@code dL/db = sum over the batch of dL/dy},
- * {@code dL/dx = (dL/dy) W}, all by the tape.
+ * {@code dL/dx = (dL/dy) W}. The forward is one fused op on the tape (named {@code linear}), not a
+ * transpose, a product and a broadcast add.
  */
 public final class Linear implements Layer {
     private final int inFeatures;
@@ -21,6 +23,15 @@ public final class Linear implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final List<Parameter> parameters;
+
+    /**
+     * A layer with PyTorch's default initialisation drawn from a generator seeded with 0, so every call
+     * with the same sizes gives the same weights (Tapegrad keeps no global random state). For a model's
+     * layers pass one shared generator instead: {@link #Linear(int, int, RandomGenerator)}.
+     */
+    public Linear(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, new SplittableRandom(0));
+    }
 
     /**
      * A layer with PyTorch's default initialisation: weight, then bias, each drawn from
@@ -110,7 +121,7 @@ public final class Linear implements Layer {
         Shape s = x.shape();
         checkArgument((s.rank() == 1 || s.rank() == 2) && s.dim(s.rank() - 1) == inFeatures,
                 "%s: input of shape %s; expected [N, %s] (a batch) or [%s] (one sample)", this, s, inFeatures, inFeatures);
-        return x.matmul(weight.on(x.tape()).transpose()).add(bias.on(x.tape()));
+        return Affine.INSTANCE.apply(x, weight.on(x.tape()), bias.on(x.tape())).asTensor();
     }
 
     /** Weight then bias. */

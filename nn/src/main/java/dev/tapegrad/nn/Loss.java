@@ -19,20 +19,20 @@ public final class Loss {
     private Loss() {}
 
     /**
-     * Mean squared error, {@code mean((p - t)^2)}; {@code dL/dp = 2 (p - t) / n}. Composed from tape ops.
+     * Mean squared error, {@code mean((p - t)^2)}; {@code dL/dp = 2 (p - t) / n}. One fused op.
      *
      * @throws IllegalArgumentException if the shapes differ
      */
     public static Scalar mse(Tensor prediction, Tensor target) {
         checkSameShape("mse", prediction, target);
-        Tensor diff = prediction.sub(target);
-        return diff.mul(diff).mean();
+        return (Scalar) MeanSquaredError.INSTANCE.apply(prediction, target);
     }
 
     /**
      * Binary cross-entropy on probabilities, {@code mean(-(t log p + (1 - t) log(1 - p)))}, with each log
      * clamped at -100 as PyTorch does, so it is finite even at {@code p = 0} or 1;
-     * {@code dL/dp = (p - t) / max(p (1 - p), 1e-12) / n}. One fused op.
+     * {@code dL/dp = (p - t) / max(p (1 - p), 1e-12) / n}. One fused op. A NaN prediction (a diverged
+     * model) gives a NaN loss.
      *
      * @throws IllegalArgumentException if the shapes differ or a probability is outside [0, 1]
      */

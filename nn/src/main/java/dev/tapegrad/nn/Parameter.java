@@ -1,6 +1,7 @@
 package dev.tapegrad.nn;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.tapegrad.autograd.Leaf;
 import dev.tapegrad.autograd.Shape;
@@ -19,6 +20,8 @@ import java.util.Objects;
  */
 public final class Parameter implements Leaf {
     private String name;
+    /** The container that named this parameter last, or {@code null}; see {@link #adopt}. */
+    private Object owner;
     private final Shape shape;
     private final double[] data;
 
@@ -85,8 +88,21 @@ public final class Parameter implements Leaf {
         return data;
     }
 
-    /** Prefixes the name with a container's index, such as {@code 0.}; called once per adoption. */
-    void qualify(String prefix) {
+    /** Whether a container may take in {@code child}, the layer (or container) holding this parameter. */
+    boolean adoptableVia(Layer child) {
+        return owner == null || owner == child;
+    }
+
+    /**
+     * Called when {@code container} takes in {@code child}, the layer holding this parameter: prefixes
+     * the name with the child's index, such as {@code 0.}. A parameter is adopted once per level of
+     * nesting: by its own layer's first container, then only by the container of that container.
+     *
+     * <p>Check {@link #adoptableVia(Layer)} first for every parameter, so a refusal changes no name.
+     */
+    void adopt(Object container, Layer child, String prefix) {
+        checkState(adoptableVia(child), "parameter '%s' already belongs to another container", name);
+        owner = container;
         name = prefix + name;
     }
 

@@ -22,7 +22,8 @@ public final class Sequential implements Layer {
     /**
      * The layers, in order; qualifies their parameters' names with each layer's index.
      *
-     * @throws IllegalArgumentException if there are no layers or one parameter appears twice
+     * @throws IllegalArgumentException if there are no layers, a parameter appears twice, or a layer
+     *     already belongs to another container (then no name changes)
      */
     public Sequential(Layer... layers) {
         this(List.of(layers));
@@ -35,16 +36,20 @@ public final class Sequential implements Layer {
         this.layers = List.copyOf(layers);
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> all = new ArrayList<>();
-        for (Layer layer : this.layers) {
+        for (int i = 0; i < this.layers.size(); i++) {
+            Layer layer = Objects.requireNonNull(this.layers.get(i), "Sequential: layer is null");
             for (Parameter p : layer.parameters()) {
                 checkArgument(seen.put(p, Boolean.TRUE) == null,
                         "Sequential: parameter '%s' appears twice; add each layer once (no weight sharing)", p.name());
+                checkArgument(p.adoptableVia(layer), "Sequential: layer %s (parameter '%s') already belongs to another "
+                        + "container; a layer goes into one container only (build a new one instead)", i, p.name());
                 all.add(p);
             }
         }
         for (int i = 0; i < this.layers.size(); i++) {
-            for (Parameter p : this.layers.get(i).parameters()) {
-                p.qualify(i + ".");
+            Layer child = this.layers.get(i);
+            for (Parameter p : child.parameters()) {
+                p.adopt(this, child, i + ".");
             }
         }
         this.parameters = Collections.unmodifiableList(all);

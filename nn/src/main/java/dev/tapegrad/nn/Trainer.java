@@ -46,6 +46,10 @@ public final class Trainer {
     private final double threshold;
     private final List<TrainingListener> listeners;
     private final int[] order;
+    private final double[] batchX;
+    private final double[] batchY;
+    private final Shape batchXShape;
+    private final Shape batchYShape;
     private long steps;
 
     private Trainer(Builder b) {
@@ -65,6 +69,10 @@ public final class Trainer {
         this.measureAccuracy = b.measureAccuracy;
         this.threshold = b.threshold;
         this.listeners = List.copyOf(b.listeners);
+        this.batchX = new double[batchSize * inWidth];
+        this.batchY = new double[batchSize * outWidth];
+        this.batchXShape = Shape.of(batchSize, inWidth);
+        this.batchYShape = Shape.of(batchSize, outWidth);
         this.order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -139,16 +147,17 @@ public final class Trainer {
 
     /** One optimizer step on the samples at positions [from, from + size) of the current order. */
     private double step(int from, int size) {
-        double[] bx = new double[size * inWidth];
-        double[] by = new double[size * outWidth];
+        double[] bx = size == batchSize ? batchX : new double[size * inWidth];
+        double[] by = size == batchSize ? batchY : new double[size * outWidth];
         for (int r = 0; r < size; r++) {
             int i = order[from + r];
             System.arraycopy(x, i * inWidth, bx, r * inWidth, inWidth);
             System.arraycopy(y, i * outWidth, by, r * outWidth, outWidth);
         }
+        // The tape copies constants, so the batch buffers are reused from step to step.
         Tape tape = new Tape();
-        Tensor out = model.forward(tape.constant(Shape.of(size, inWidth), bx));
-        Scalar l = loss.apply(out, tape.constant(Shape.of(size, outWidth), by));
+        Tensor out = model.forward(tape.constant(size == batchSize ? batchXShape : Shape.of(size, inWidth), bx));
+        Scalar l = loss.apply(out, tape.constant(size == batchSize ? batchYShape : Shape.of(size, outWidth), by));
         optimizer.step(l.backward());
         steps++;
         return l.value();

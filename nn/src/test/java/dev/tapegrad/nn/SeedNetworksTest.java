@@ -40,4 +40,46 @@ class SeedNetworksTest {
         assertEquals(8L * r.epochs(), r.last().steps());
         assertTrue(reports.get(reports.size() - 1).loss() < reports.get(0).loss(), "loss fell");
     }
+
+    /** Inputs x/9 for x = 1..9, targets 1 when x is even. */
+    static double[][] evenOddInputs() {
+        double[][] x = new double[9][];
+        for (int i = 1; i <= 9; i++) {
+            x[i - 1] = new double[] {i / 9.0};
+        }
+        return x;
+    }
+
+    static double[][] evenOddTargets() {
+        double[][] y = new double[9][];
+        for (int i = 1; i <= 9; i++) {
+            y[i - 1] = new double[] {i % 2 == 0 ? 1 : 0};
+        }
+        return y;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void evenOddWithTwoHiddenLayersFullBatchSgd(long seed) {
+        Sequential net = Mlp.sigmoid(new SplittableRandom(seed), 1, 16, 16, 1);
+        Sgd sgd = Sgd.builder(net.parameters()).learningRate(5).build();
+        TrainingResult r = Trainer.builder(net, sgd, Loss::mse)
+                .data(evenOddInputs(), evenOddTargets())
+                .fullBatch().epochs(20_000).targetAccuracy(1.0)
+                .build().fit();
+        assertEquals(TrainingResult.StopReason.TARGET_ACCURACY, r.reason(), () -> "seed " + seed + ": " + r);
+        assertEquals(r.epochs(), r.last().steps(), "full batch: one step per epoch");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void evenOddWithOneHiddenLayerBceAdam(long seed) {
+        Sequential net = Mlp.sigmoid(new SplittableRandom(seed), 1, 16, 1);
+        Adam adam = Adam.builder(net.parameters()).learningRate(0.05).build();
+        TrainingResult r = Trainer.builder(net, adam, Loss::bce)
+                .data(evenOddInputs(), evenOddTargets())
+                .fullBatch().epochs(3_000).targetAccuracy(1.0)
+                .build().fit();
+        assertEquals(TrainingResult.StopReason.TARGET_ACCURACY, r.reason(), () -> "seed " + seed + ": " + r);
+    }
 }

@@ -1,0 +1,80 @@
+package dev.tapegrad.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.Shape;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Every loss and the fused linear op match central finite differences, for random shapes and values
+ * drawn from each function's smooth domain (probabilities away from 0 and 1, where BCE's clamp sits).
+ */
+class LossProperties {
+    private static void assertPasses(GradCheck.Report r) {
+        assertTrue(r.passed(), r::describe);
+    }
+
+    private static Shape shape(int rows, int cols) {
+        return Shape.of(rows, cols);
+    }
+
+    private static double[] uniform(SplittableRandom rng, int n, double low, double high) {
+        return rng.doubles(n, low, high).toArray();
+    }
+
+    private static void checkPair(LossFunction loss, Shape s, double[] prediction, double[] target) {
+        assertPasses(GradCheck.withDefaults().checkAll(in -> loss.apply(in.get(0), in.get(1)),
+                List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
+    }
+
+    @Property(tries = 50)
+    void mse(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
+             @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, cols);
+        checkPair(Loss::mse, s, uniform(rng, s.size(), -3, 3), uniform(rng, s.size(), -3, 3));
+    }
+
+    @Property(tries = 50)
+    void bce(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
+             @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, cols);
+        checkPair(Loss::bce, s, uniform(rng, s.size(), 0.05, 0.95), uniform(rng, s.size(), 0, 1));
+    }
+
+    @Property(tries = 50)
+    void bceWithLogits(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
+                       @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, cols);
+        checkPair(Loss::bceWithLogits, s, uniform(rng, s.size(), -6, 6), uniform(rng, s.size(), 0, 1));
+    }
+
+    @Property(tries = 50)
+    void crossEntropyWithClasses(@ForAll @IntRange(min = 1, max = 5) int rows,
+                                 @ForAll @IntRange(min = 2, max = 5) int classes, @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, classes);
+        int[] c = rng.ints(rows, 0, classes).toArray();
+        assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, uniform(rng, s.size(), -4, 4)));
+    }
+
+    @Property(tries = 50)
+    void linear(@ForAll @IntRange(min = 1, max = 4) int rows, @ForAll @IntRange(min = 1, max = 4) int in,
+                @ForAll @IntRange(min = 1, max = 4) int out, @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape xs = Shape.of(rows, in);
+        Shape ws = Shape.of(out, in);
+        assertPasses(GradCheck.withDefaults().checkAll(
+                t -> Affine.INSTANCE.apply(t.get(0), t.get(1), t.get(2)).asTensor().tanh().sum(),
+                List.of(GradCheck.Input.of(xs, uniform(rng, xs.size(), -2, 2)),
+                        GradCheck.Input.of(ws, uniform(rng, ws.size(), -1, 1)),
+                        GradCheck.Input.of(Shape.of(out), uniform(rng, out, -1, 1)))));
+    }
+}
