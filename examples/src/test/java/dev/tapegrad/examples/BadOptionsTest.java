@@ -29,6 +29,8 @@ class BadOptionsTest {
         "bits-parity --bits 40                | --bits must be between 2 and 10, got 40",
         "bits-parity --bits 1                 | --bits must be between 2 and 10, got 1",
         "bits-parity --optimizer rmsprop      | unknown --optimizer 'rmsprop': choose one of sgd, adam",
+        "bits-parity --bits 3 --batch 9       | --batch must be between 0 and 8, got 9",
+        "bits-parity --batch -1               | --batch must be between 0 and 16, got -1",
         "xor --lr 0                           | --lr must be a number greater than 0, got 0.0",
         "xor --lr NaN                         | --lr must be a number greater than 0, got NaN",
         "xor --hidden 0                       | --hidden must be between 1 and 4096, got 0",

@@ -57,7 +57,11 @@ public final class BitsParityCommand extends TrainingCommand {
     @Option(names = "--loss", paramLabel = "NAME", order = 5, description = "mse or bce (default: by recipe).")
     String loss;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", order = 6,
+    @Option(names = "--batch", paramLabel = "N", order = 6,
+            description = "Samples per step, shuffled each epoch; 0 is the full batch in order (default: by recipe).")
+    Integer batch;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", order = 7,
             description = "sgd or adam (default: by recipe: sgd up to 6 bits, adam above).")
     String optimizer;
 
@@ -70,6 +74,7 @@ public final class BitsParityCommand extends TrainingCommand {
         int maxEpochs = Checks.positive("--epochs", epochs == null ? r.epochs() : epochs);
         int width = Checks.inRange("--hidden", hidden == null ? r.hidden() : hidden, 1, 4096);
         String lossName = loss == null ? r.loss() : loss;
+        int batchSize = Checks.inRange("--batch", batch == null ? r.batch() : batch, 0, 1 << bits);
         var lossFunction = Losses.byName(lossName);
 
         int n = 1 << bits;
@@ -92,10 +97,12 @@ public final class BitsParityCommand extends TrainingCommand {
                         bits, n),
                 List.of(
                         String.format(Locale.ROOT, "network   %d-%d-1, sigmoid after every layer, seed %d", bits, width, seed),
-                        String.format(Locale.ROOT, "training  %s loss, full-batch %s, learning rate %s, up to %d epochs",
-                                Losses.displayName(lossName), Optimizers.displayName(opt), rate, maxEpochs)),
+                        String.format(Locale.ROOT, "training  %s loss, %s %s, learning rate %s, up to %d epochs",
+                                Losses.displayName(lossName), batchSize == 0 ? "full-batch"
+                                        : "shuffled batches of " + batchSize + ",", Optimizers.displayName(opt),
+                                rate, maxEpochs)),
                 "input", labels, x, y, net,
                 Optimizers.create(opt, net.parameters(), rate),
-                lossFunction, Losses.displayName(lossName), Experiment.FULL_BATCH, maxEpochs, 1.0);
+                lossFunction, Losses.displayName(lossName), batchSize, batchSize == 0 ? null : seed, maxEpochs, 1.0);
     }
 }

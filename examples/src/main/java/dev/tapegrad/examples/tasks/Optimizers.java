@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.nn.Adam;
 import dev.tapegrad.nn.Optimizer;
 import dev.tapegrad.nn.Parameter;
 import dev.tapegrad.nn.Sgd;
@@ -15,8 +16,7 @@ final class Optimizers {
     static Optimizer create(String name, List<Parameter> parameters, double learningRate) {
         return switch (Checks.oneOf("--optimizer", name, NAMES)) {
             case "sgd" -> Sgd.builder(parameters).learningRate(learningRate).build();
-            // nn has no Adam yet: SGD with momentum stands in until it lands.
-            case "adam" -> Sgd.builder(parameters).learningRate(learningRate).momentum(0.9).build();
+            case "adam" -> Adam.builder(parameters).learningRate(learningRate).build();
             default -> throw new AssertionError(name);
         };
     }

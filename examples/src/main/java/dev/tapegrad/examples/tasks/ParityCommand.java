@@ -94,7 +94,7 @@ public final class ParityCommand extends TrainingCommand {
                                 Losses.displayName(loss), lr, epochs)),
                 "x", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),
-                lossFunction, Losses.displayName(loss), Experiment.FULL_BATCH, epochs, 1.0);
+                lossFunction, Losses.displayName(loss), Experiment.FULL_BATCH, null, epochs, 1.0);
     }
 
     @Override

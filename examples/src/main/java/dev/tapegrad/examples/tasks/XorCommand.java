@@ -84,6 +84,6 @@ public final class XorCommand extends TrainingCommand {
                                 Losses.displayName(loss), lr, epochs)),
                 "input", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),
-                lossFunction, Losses.displayName(loss), Experiment.PER_SAMPLE, epochs, 1.0);
+                lossFunction, Losses.displayName(loss), Experiment.PER_SAMPLE, null, epochs, 1.0);
     }
 }

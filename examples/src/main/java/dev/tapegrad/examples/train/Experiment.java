@@ -20,6 +20,7 @@ import java.util.List;
  * @param loss the loss to minimise
  * @param lossName the loss's short name for the summary ({@code MSE}, {@code BCE})
  * @param batchSize samples per step: 1 per sample, 0 the full batch
+ * @param shuffleSeed the seed for visiting the samples in a new random order each epoch, or null for in order
  * @param epochs the most epochs to run
  * @param targetAccuracy the accuracy that counts as success, in (0, 1]
  */
@@ -35,6 +36,7 @@ public record Experiment(
         LossFunction loss,
         String lossName,
         int batchSize,
+        Long shuffleSeed,
         int epochs,
         double targetAccuracy) {
     /** Full-batch training: one step per epoch on every sample. */

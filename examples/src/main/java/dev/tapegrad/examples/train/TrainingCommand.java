@@ -1,7 +1,5 @@
 package dev.tapegrad.examples.train;
 
-import dev.tapegrad.autograd.Shape;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.examples.cli.Checks;
 import dev.tapegrad.examples.cli.CommandBase;
 import dev.tapegrad.examples.cli.ExitCode;
@@ -15,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import picocli.CommandLine.Option;
 
 /**
@@ -90,6 +89,9 @@ public abstract class TrainingCommand extends CommandBase {
         if (e.batchSize() != Experiment.FULL_BATCH) {
             tb.batchSize(e.batchSize());
         }
+        if (e.shuffleSeed() != null) {
+            tb.shuffle(new SplittableRandom(e.shuffleSeed()));
+        }
         if (stopEarly) {
             tb.targetAccuracy(e.targetAccuracy());
         }
@@ -116,13 +118,12 @@ public abstract class TrainingCommand extends CommandBase {
     }
 
     private static double[] outputs(Experiment e) {
-        int n = e.features().length;
-        int width = e.features()[0].length;
-        double[] flat = new double[n * width];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(e.features()[i], 0, flat, i * width, width);
+        double[][] rows = e.model().predict(e.features());
+        double[] first = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            first[i] = rows[i][0];
         }
-        return e.model().forward(new Tape().constant(Shape.of(n, width), flat)).values();
+        return first;
     }
 
     private int[] plotSize() {
