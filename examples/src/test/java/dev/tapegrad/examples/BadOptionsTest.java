@@ -31,7 +31,7 @@ class BadOptionsTest {
         "bits-parity --optimizer rmsprop      | unknown --optimizer 'rmsprop': choose one of sgd, adam",
         "bits-parity --bits 3 --batch 9       | --batch must be between 0 and 8, got 9",
         "bits-parity --batch -1               | --batch must be between 0 and 16, got -1",
-        "xor --lr 0                           | --lr must be a number greater than 0, got 0.0",
+        "xor --lr 0                           | --lr must be a number greater than 0, got 0",
         "xor --lr NaN                         | --lr must be a number greater than 0, got NaN",
         "xor --hidden 0                       | --hidden must be between 1 and 4096, got 0",
         "parity --hidden 16,0                 | --hidden width must be between 1 and 4096, got 0",

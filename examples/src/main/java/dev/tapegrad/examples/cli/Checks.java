@@ -30,7 +30,7 @@ public final class Checks {
     /** Requires a finite number greater than zero. */
     public static double positive(String option, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new UsageError(String.format(Locale.ROOT, "%s must be a number greater than 0, got %s", option, value));
+            throw new UsageError(String.format(Locale.ROOT, "%s must be a number greater than 0, got %s", option, Format.plain(value)));
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.cli.Format;
 import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
 import dev.tapegrad.examples.train.Losses;
@@ -100,7 +101,7 @@ public final class BitsParityCommand extends TrainingCommand {
                         String.format(Locale.ROOT, "training  %s loss, %s %s, learning rate %s, up to %d epochs",
                                 Losses.displayName(lossName), batchSize == 0 ? "full-batch"
                                         : "shuffled batches of " + batchSize + ",", Optimizers.displayName(opt),
-                                rate, maxEpochs)),
+                                Format.plain(rate), maxEpochs)),
                 "input", labels, x, y, net,
                 Optimizers.create(opt, net.parameters(), rate),
                 lossFunction, Losses.displayName(lossName), batchSize, batchSize == 0 ? null : seed, maxEpochs, 1.0);

@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.cli.Format;
 import dev.tapegrad.examples.cli.UsageError;
 import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
@@ -91,7 +92,7 @@ public final class ParityCommand extends TrainingCommand {
                         String.format(Locale.ROOT, "network   %s, sigmoid after every layer, seed %d%s", shape, seed,
                                 isChainOfOnes() ? " (the original question's network)" : ""),
                         String.format(Locale.ROOT, "training  %s loss, full-batch SGD, learning rate %s, up to %d epochs",
-                                Losses.displayName(loss), lr, epochs)),
+                                Losses.displayName(loss), Format.plain(lr), epochs)),
                 "x", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),
                 lossFunction, Losses.displayName(loss), Experiment.FULL_BATCH, null, epochs, 1.0);

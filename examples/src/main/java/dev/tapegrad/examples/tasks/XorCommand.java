@@ -1,6 +1,7 @@
 package dev.tapegrad.examples.tasks;
 
 import dev.tapegrad.examples.cli.Checks;
+import dev.tapegrad.examples.cli.Format;
 import dev.tapegrad.examples.cli.VersionProvider;
 import dev.tapegrad.examples.train.Experiment;
 import dev.tapegrad.examples.train.Losses;
@@ -81,7 +82,7 @@ public final class XorCommand extends TrainingCommand {
                 List.of(
                         String.format(Locale.ROOT, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
                         String.format(Locale.ROOT, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
-                                Losses.displayName(loss), lr, epochs)),
+                                Losses.displayName(loss), Format.plain(lr), epochs)),
                 "input", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),
                 lossFunction, Losses.displayName(loss), Experiment.PER_SAMPLE, null, epochs, 1.0);
