@@ -17,7 +17,7 @@ class CommandLineTest {
     private static final Map<String, List<String>> OWN_OPTIONS = Map.of(
             "xor", List.of("--seed", "--lr", "--epochs", "--hidden", "--loss"),
             "parity", List.of("--seed", "--lr", "--epochs", "--hidden", "--loss"),
-            "bits-parity", List.of("--bits", "--seed", "--lr", "--epochs", "--hidden", "--loss", "--batch", "--optimizer"),
+            "bits-parity", List.of("--bits", "--seed", "--lr", "--epochs", "--hidden", "--loss", "--batch", "--optimizer", "--activation"),
             "check-backprop", List.of("--seed", "--sample", "--help", "--version"));
 
     @ParameterizedTest

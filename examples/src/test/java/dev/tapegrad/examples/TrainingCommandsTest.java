@@ -91,6 +91,16 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void bitsParityReachesFullAccuracyWithAdamAboveSixBits() {
+        Run r = Run.of("bits-parity", "--bits", "7");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("network   7-64-1, tanh hidden layer, sigmoid output"), r.out());
+        assertTrue(r.out().contains("full-batch Adam, learning rate 0.02"), r.out());
+        assertEquals("accuracy      128/128 (100%), target 100%", r.line("accuracy"));
+        assertTrue(r.out().contains("... and 112 more rows, all predicted right"), r.out());
+    }
+
+    @Test
     void bitsParityTargetsAreTheParityOfTheInputBits() {
         Run r = Run.of("bits-parity", "--bits", "3", "--epochs", "1");
         for (String[] row : rows(r.out())) {
@@ -104,8 +114,23 @@ class TrainingCommandsTest {
     void aLongTableShowsItsHeadAndOnlyTheWrongRows() {
         Run r = Run.of("bits-parity", "--bits", "6", "--epochs", "1");
         assertEquals(1, r.exitCode());
-        assertTrue(r.out().contains("from here on only wrong predictions are listed"), r.out());
-        assertTrue(r.out().matches("(?s).*\\(\\d+ of 64 rows shown.*"), r.out());
+        List<String[]> rows = rows(r.out());
+        int right = Integer.parseInt(r.line("accuracy").replaceAll("accuracy\\s+(\\d+)/64.*", "$1"));
+        long wrongInHead = rows.stream().limit(16).filter(row -> !row[1].equals(row[3])).count();
+        long wrongLater = 64 - right - wrongInHead;
+        assertTrue(wrongLater > 16, "this run should have more wrong rows than are listed: " + r.out());
+        assertTrue(r.out().contains("... and 48 more rows, " + wrongLater + " of them wrong:"), r.out());
+        assertEquals(16 + 16, rows.size(), r.out());
+        assertTrue(rows.stream().skip(16).allMatch(row -> !row[1].equals(row[3])), "only wrong rows after the head");
+        assertTrue(r.out().contains("... and " + (wrongLater - 16) + " more wrong"), r.out());
+    }
+
+    @Test
+    void aLongTableThatIsAllRightSaysSo() {
+        Run r = Run.of("bits-parity", "--bits", "6");
+        assertEquals(0, r.exitCode(), r.out());
+        assertTrue(r.out().contains("... and 48 more rows, all predicted right"), r.out());
+        assertEquals(16, rows(r.out()).size());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.tapegrad.examples.train;
 
 import dev.tapegrad.examples.cli.TextTable;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,28 +23,31 @@ final class PredictionTable {
         int n = e.targets().length;
         TextTable table = new TextTable(e.inputHeader(), ">target", ">output", ">predicted", "");
         int right = 0;
-        int wrongShown = 0;
-        int wrongHidden = 0;
+        List<String[]> laterWrong = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int target = e.targets()[i][0] >= 0.5 ? 1 : 0;
             int predicted = outputs[i] >= 0.5 ? 1 : 0;
             boolean ok = predicted == target;
             right += ok ? 1 : 0;
-            boolean show = n <= FULL_ROWS || i < HEAD_ROWS || (!ok && wrongShown < MAX_WRONG_ROWS);
-            if (n > FULL_ROWS && i == HEAD_ROWS) {
-                table.note("... (from here on only wrong predictions are listed)");
-            }
-            if (show) {
-                wrongShown += !ok && i >= HEAD_ROWS ? 1 : 0;
-                table.row(e.inputLabels().get(i), Integer.toString(target),
-                        String.format(Locale.ROOT, "%.4f", outputs[i]), Integer.toString(predicted), ok ? "" : "<- wrong");
+            String[] row = {e.inputLabels().get(i), Integer.toString(target),
+                String.format(Locale.ROOT, "%.4f", outputs[i]), Integer.toString(predicted), ok ? "" : "<- wrong"};
+            if (n <= FULL_ROWS || i < HEAD_ROWS) {
+                table.row(row);
             } else if (!ok) {
-                wrongHidden++;
+                laterWrong.add(row);
             }
         }
         if (n > FULL_ROWS) {
-            table.note(String.format(Locale.ROOT, "(%d of %d rows shown%s)", HEAD_ROWS + wrongShown, n,
-                    wrongHidden > 0 ? ", " + wrongHidden + " more wrong" : ""));
+            int rest = n - HEAD_ROWS;
+            if (laterWrong.isEmpty()) {
+                table.note(String.format(Locale.ROOT, "... and %d more rows, all predicted right", rest));
+            } else {
+                table.note(String.format(Locale.ROOT, "... and %d more rows, %d of them wrong:", rest, laterWrong.size()));
+                laterWrong.stream().limit(MAX_WRONG_ROWS).forEach(table::row);
+                if (laterWrong.size() > MAX_WRONG_ROWS) {
+                    table.note(String.format(Locale.ROOT, "... and %d more wrong", laterWrong.size() - MAX_WRONG_ROWS));
+                }
+            }
         }
         table.print(out, "  ");
         return right;

@@ -4,9 +4,7 @@ import dev.tapegrad.examples.cli.Checks;
 import dev.tapegrad.examples.cli.CommandBase;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.UsageError;
-import dev.tapegrad.nn.EpochReport;
 import dev.tapegrad.nn.Trainer;
-import dev.tapegrad.nn.TrainingListener;
 import dev.tapegrad.nn.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,13 +76,10 @@ public abstract class TrainingCommand extends CommandBase {
         Trainer.Builder tb = Trainer.builder(e.model(), e.optimizer(), e.loss())
                 .data(e.features(), e.targets())
                 .epochs(e.epochs())
-                .listener(new TrainingListener() {
-                    @Override
-                    public void onEpoch(EpochReport r) {
-                        EpochStats s = new EpochStats(r.epoch(), r.loss(), r.accuracy(), r.elapsed().toNanos() / 1e9);
-                        history.add(s);
-                        bar.update(s);
-                    }
+                .listener(r -> {
+                    EpochStats s = new EpochStats(r.epoch(), r.loss(), r.accuracy(), r.elapsed().toNanos() / 1e9);
+                    history.add(s);
+                    bar.update(s);
                 });
         if (e.batchSize() != Experiment.FULL_BATCH) {
             tb.batchSize(e.batchSize());
