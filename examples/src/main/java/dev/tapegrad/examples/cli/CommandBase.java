@@ -25,7 +25,8 @@ public abstract class CommandBase implements Callable<Integer> {
         } catch (UsageError e) {
             err().println(ErrorHandlers.usageLine(spec.commandLine(), e.getMessage()));
             return ExitCode.USAGE;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // Errors too (a missing class, out of memory): the user gets one line, not a stack trace.
             err().println(ErrorHandlers.failureLine(spec.commandLine(), e));
             return ExitCode.FAILURE;
         } finally {

@@ -39,7 +39,7 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
     }
 
     /** The failure's type and message on one line. */
-    static String failureLine(CommandLine cl, Exception e) {
+    static String failureLine(CommandLine cl, Throwable e) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return String.format(Locale.ROOT, "%s: failed: %s", cl.getCommandSpec().qualifiedName(), oneLine(what));
