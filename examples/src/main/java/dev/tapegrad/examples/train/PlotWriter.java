@@ -63,8 +63,9 @@ public final class PlotWriter {
         for (int i = 0; i < n; i++) {
             EpochStats e = shown.get(i);
             x[i] = e.epoch();
-            // A log axis cannot show zero; the smallest normal double stands in for it.
-            loss[i] = Math.max(e.loss(), Double.MIN_NORMAL);
+            // A log axis cannot show zero: the smallest normal double stands in for it. XChart refuses
+            // infinities; NaN leaves a gap, which is what a diverged epoch should look like.
+            loss[i] = Double.isFinite(e.loss()) ? Math.max(e.loss(), Double.MIN_NORMAL) : Double.NaN;
             accuracy[i] = 100 * e.accuracy();
             target[i] = 100 * targetAccuracy;
         }
