@@ -6,6 +6,23 @@
  * {@link dev.tapegrad.nn.Adam}), a training loop ({@link dev.tapegrad.nn.Trainer}) and safetensors
  * {@link dev.tapegrad.nn.Checkpoint}s.
  *
+ * <pre>{@code
+ * Sequential net = Mlp.sigmoid(new SplittableRandom(7), 3, 4, 1);   // Linear, Sigmoid, Linear, Sigmoid
+ * Optimizer sgd = Sgd.builder(net.parameters()).learningRate(0.5).build();
+ * TrainingResult r = Trainer.builder(net, sgd, Loss::mse)
+ *         .data(features, targets).perSample().epochs(1000).targetAccuracy(1.0)
+ *         .listener(report -> { })                                  // show progress here
+ *         .build().fit();
+ * Checkpoint.save(Path.of("net.safetensors"), net);                 // PyTorch's load_file reads it
+ * }</pre>
+ *
+ * <p>The same step by hand, one tape per step:
+ * <pre>{@code
+ * Tape tape = new Tape();
+ * Scalar loss = Loss.mse(net.forward(tape.constant(xShape, x)), tape.constant(yShape, y));
+ * sgd.step(loss.backward());
+ * }</pre>
+ *
  * <p>The library prints nothing and keeps no static mutable state; every random choice takes a
  * {@link java.util.random.RandomGenerator} from the caller, so the same seed gives the same bits.
  */
