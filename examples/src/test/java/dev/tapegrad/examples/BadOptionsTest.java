@@ -66,6 +66,8 @@ class BadOptionsTest {
         "xor --epochs many   | Invalid value for option '--epochs': 'many' is not an int",
         "bits-parity --bits  | Missing required parameter for option '--bits'",
         "frobnicate          | Unmatched argument at index 0: 'frobnicate'",
+        "xorr                | 'xorr'; did you mean xor?",
+        "xor --epoch 5       | did you mean --epochs?",
     })
     void picocliErrorsAreOneLineToo(String args, String expected) {
         Run r = Run.of(args.split(" "));

@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * One-line error messages for what picocli itself rejects (an unknown option, a value that is not a
@@ -20,7 +21,11 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println(usageLine(cl, ex.getMessage()));
+        String message = ex.getMessage();
+        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+        }
+        cl.getErr().println(usageLine(cl, message));
         cl.getErr().flush();
         return ExitCode.USAGE;
     }
