@@ -8,8 +8,10 @@ import picocli.CommandLine.Spec;
 /**
  * What every subcommand shares: output through picocli's writers (so tests can capture it) and the
  * rule that a bad option is one line on the error writer and {@link ExitCode#USAGE}, an unexpected
- * failure one line and {@link ExitCode#FAILURE}, never a stack trace. This holds even when the command
- * runs under a plain {@code new CommandLine(new Main())} without {@link ErrorHandlers}.
+ * failure one line and {@link ExitCode#FAILURE}, never a stack trace. The checks a command makes itself
+ * hold even under a plain {@code new CommandLine(new Main())}; what picocli rejects while parsing (an
+ * unknown option, a value that is not a number) is one line only with {@link ErrorHandlers} installed,
+ * as {@code Main.commandLine()} does.
  */
 public abstract class CommandBase implements Callable<Integer> {
     @Spec
