@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * threads with a tape each never interfere.
  *
  * <p>Storage is a struct of arrays: a scalar node is one slot in a few primitive arrays (value, op
- * code, input ids, a constant operand), so the scalar path allocates nothing per op but its handle.
+ * code, input ids; a constant operand lives in a side array only the nodes that have one use), so the
+ * scalar path allocates nothing per op but its handle and about 17 bytes of tape.
  * A general {@link Op} gets an {@link Entry} beside its slot.
  */
 public final class Tape {
@@ -25,7 +26,9 @@ public final class Tape {
     byte[] code;
     int[] in0;
     int[] in1;
-    double[] aux;
+    /** The constant operands of {@code CONST_B} nodes, which hold their index in {@code in1}; grown only when used. */
+    double[] consts = new double[0];
+    int constCount;
     int size;
     Entry[] entries = new Entry[16];
     int entryCount;
@@ -38,7 +41,6 @@ public final class Tape {
         code = new byte[n];
         in0 = new int[n];
         in1 = new int[n];
-        aux = new double[n];
     }
 
     /** The number of nodes recorded so far (leaves, constants and op results). */
@@ -50,12 +52,12 @@ public final class Tape {
 
     /** A scalar variable: it gets a gradient. */
     public Scalar scalar(double v) {
-        return new Scalar(this, push(Code.LEAF, -1, -1, 0, v));
+        return new Scalar(this, push(Code.LEAF, -1, -1, v));
     }
 
     /** A scalar constant: no gradient is computed for it. */
     public Scalar constant(double v) {
-        return new Scalar(this, push(Code.CONST, -1, -1, 0, v));
+        return new Scalar(this, push(Code.CONST, -1, -1, v));
     }
 
     // ---- tensor leaves
@@ -244,21 +246,37 @@ public final class Tape {
             entries = Arrays.copyOf(entries, entryCount * 2);
         }
         entries[entryCount] = e;
-        return push(Code.GENERIC, entryCount++, -1, 0, scalarValue);
+        return push(Code.GENERIC, entryCount++, -1, scalarValue);
     }
 
     /** Appends one node; the scalar path's only cost besides its handle. */
-    int push(byte c, int a, int b, double constant, double v) {
-        if (size == value.length) {
+    int push(byte c, int a, int b, double v) {
+        int i = size;
+        if (i == value.length) {
             grow();
         }
-        int i = size++;
         value[i] = v;
         code[i] = c;
         in0[i] = a;
         in1[i] = b;
-        aux[i] = constant;
+        size = i + 1;
         return i;
+    }
+
+    /** Appends a {@code CONST_B} node: input {@code a} and the constant operand {@code constant}. */
+    int pushWithConstant(byte c, int a, double constant, double v) {
+        int k = constCount;
+        if (k == consts.length) {
+            consts = Arrays.copyOf(consts, Math.max(16, k * 2));
+        }
+        consts[k] = constant;
+        constCount = k + 1;
+        return push(c, a, k, v);
+    }
+
+    /** The constant operand of a {@code CONST_B} node. */
+    double constantOf(int id) {
+        return consts[in1[id]];
     }
 
     private void grow() {
@@ -267,7 +285,6 @@ public final class Tape {
         code = Arrays.copyOf(code, n);
         in0 = Arrays.copyOf(in0, n);
         in1 = Arrays.copyOf(in1, n);
-        aux = Arrays.copyOf(aux, n);
     }
 
     // ---- reading nodes
