@@ -19,7 +19,10 @@ public final class Shape {
         long n = 1;
         for (int d : dims) {
             n *= d;
-            checkArgument(n <= Integer.MAX_VALUE, "shape %s has more than 2^31 - 1 elements", Arrays.toString(dims));
+            if (n > Integer.MAX_VALUE) { // the message is built only on failure: shapes are made on every op
+                throw new IllegalArgumentException(
+                        String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+            }
         }
         this.size = (int) n;
     }
@@ -30,7 +33,10 @@ public final class Shape {
             return SCALAR;
         }
         for (int d : dims) {
-            checkArgument(d >= 0, "shape %s: dimensions must be >= 0", Arrays.toString(dims));
+            if (d < 0) {
+                throw new IllegalArgumentException(
+                        String.format("shape %s: dimensions must be >= 0", Arrays.toString(dims)));
+            }
         }
         return new Shape(dims.clone());
     }
