@@ -30,13 +30,13 @@ public final class Tape {
     double[] consts = new double[0];
     int constCount;
     int size;
-    Entry[] entries = new Entry[16];
+    Entry[] entries = new Entry[8];
     int entryCount;
     private Map<Leaf, Tensor> leaves;
 
     /** An empty tape. */
     public Tape() {
-        int n = 64;
+        int n = 16; // a tensor step records a dozen nodes; a scalar graph doubles its way up quickly
         value = new double[n];
         code = new byte[n];
         in0 = new int[n];
@@ -160,7 +160,7 @@ public final class Tape {
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
         if (leaves == null) {
-            leaves = new IdentityHashMap<>();
+            leaves = new IdentityHashMap<>(8);
         }
         Tensor t = leaves.get(leaf);
         if (t == null) {
@@ -176,10 +176,14 @@ public final class Tape {
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
-        Objects.requireNonNull(shape, op + ": shape");
-        Objects.requireNonNull(values, op + ": values");
-        checkArgument(values.length == shape.size(), "%s: shape %s needs %s values, got %s",
-                op, shape, shape.size(), values.length);
+        // Messages are built only on failure: this runs for every tensor leaf of every step.
+        if (shape == null || values == null) {
+            throw new NullPointerException(op + (shape == null ? ": shape" : ": values"));
+        }
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException(String.format("%s: shape %s needs %s values, got %s",
+                    op, shape, shape.size(), values.length));
+        }
         return owned(shape, values.clone(), variable);
     }
 

@@ -152,6 +152,14 @@ public final class Broadcast {
      * {@code in} that broadcasts to it. {@code in} must broadcast to {@code out}.
      */
     public static int[] indexMap(Shape in, Shape out) {
+        if (in.size() == out.size()) {
+            // Same size and broadcastable: the shapes differ at most by leading ones, so the map is the identity.
+            int[] map = new int[out.size()];
+            for (int i = 0; i < map.length; i++) {
+                map[i] = i;
+            }
+            return map;
+        }
         int rank = out.rank();
         int[] outDims = out.dims();
         int[] inStrides = new int[rank];
