@@ -32,6 +32,11 @@ public final class Tape {
     int size;
     Entry[] entries = new Entry[8];
     int entryCount;
+    // Persistent values put on this tape: a short array searched by identity (a model of a few layers
+    // has a handful of parameters, and a hash map per step cost more than the search), then a map.
+    private Leaf[] leafKeys;
+    private Tensor[] leafTensors;
+    private int leafCount;
     private Map<Leaf, Tensor> leaves;
 
     /** An empty tape. */
@@ -159,20 +164,42 @@ public final class Tape {
      */
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        if (leaves == null) {
-            leaves = new IdentityHashMap<>(8);
-        }
-        Tensor t = leaves.get(leaf);
+        Tensor t = leafOrNull(leaf);
         if (t == null) {
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
-            leaves.put(leaf, t);
+            if (leaves != null) {
+                leaves.put(leaf, t);
+            } else if (leafKeys == null || leafCount < leafKeys.length) {
+                if (leafKeys == null) {
+                    leafKeys = new Leaf[LINEAR_LEAVES];
+                    leafTensors = new Tensor[LINEAR_LEAVES];
+                }
+                leafKeys[leafCount] = leaf;
+                leafTensors[leafCount++] = t;
+            } else {
+                leaves = new IdentityHashMap<>(4 * LINEAR_LEAVES);
+                for (int i = 0; i < leafCount; i++) {
+                    leaves.put(leafKeys[i], leafTensors[i]);
+                }
+                leaves.put(leaf, t);
+            }
         }
         return t;
     }
 
+    private static final int LINEAR_LEAVES = 16;
+
     /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
     Tensor leafOrNull(Leaf leaf) {
-        return leaves == null ? null : leaves.get(leaf);
+        if (leaves != null) {
+            return leaves.get(leaf);
+        }
+        for (int i = 0; i < leafCount; i++) {
+            if (leafKeys[i] == leaf) {
+                return leafTensors[i];
+            }
+        }
+        return null;
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {

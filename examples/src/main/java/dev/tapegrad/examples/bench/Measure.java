@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /** Quick timing for the bench command: warm up for a while, then the median of timed samples. */
 final class Measure {
@@ -13,8 +14,12 @@ final class Measure {
     /** Sink for results, so the JIT cannot drop the work. */
     static volatile double sink;
 
-    /** Median seconds per call of {@code work}, after {@code warmupSeconds} of calls, over {@code samples} samples. */
-    static double medianSeconds(DoubleSupplier work, double warmupSeconds, int samples, double sampleSeconds) {
+    /**
+     * Median seconds per call of {@code work}, after {@code warmupSeconds} of calls, over {@code samples}
+     * samples, timed by {@code clock} (nanoseconds: wall time, or the calling thread's CPU time).
+     */
+    static double medianSeconds(LongSupplier clock, DoubleSupplier work, double warmupSeconds, int samples,
+                                double sampleSeconds) {
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long calls = 0;
         long start = System.nanoTime();
@@ -27,15 +32,29 @@ final class Measure {
         long batch = Math.max(1, (long) (sampleSeconds / perCall));
         double[] t = new double[samples];
         for (int i = 0; i < samples; i++) {
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             for (long j = 0; j < batch; j++) {
                 s += work.getAsDouble();
             }
-            t[i] = (System.nanoTime() - t0) / 1e9 / batch;
+            t[i] = (clock.getAsLong() - t0) / 1e9 / batch;
         }
         sink = s;
         Arrays.sort(t);
         return samples % 2 == 1 ? t[samples / 2] : (t[samples / 2 - 1] + t[samples / 2]) / 2;
+    }
+
+    /** Wall-clock nanoseconds. */
+    static long wall() {
+        return System.nanoTime();
+    }
+
+    /**
+     * The calling thread's CPU nanoseconds: on a machine shared with other work, a one-thread figure
+     * that leaves out the time the thread waited for a core (it still includes cache and memory
+     * contention, and leaves out garbage-collector threads).
+     */
+    static long cpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Bytes this thread allocates in one call of {@code work} (after the warm-up has run). */
