@@ -249,7 +249,10 @@ public final class Tape {
             needs[k] = requiresGrad(id);
             any |= needs[k];
         }
-        Shape out = Objects.requireNonNull(op.outputShape(shapes.clone()), () -> op.name() + ": outputShape returned null");
+        Shape out = op.outputShape(shapes.clone());
+        if (out == null) { // not requireNonNull with a lambda: that allocates on every op
+            throw new NullPointerException(op.name() + ": outputShape returned null");
+        }
         OpCall call = new OpCall(vals, shapes, needs, out);
         double[] y = op.forward(call);
         if (y == null || y.length != out.size()) {
