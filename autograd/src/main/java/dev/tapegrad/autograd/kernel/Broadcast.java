@@ -34,10 +34,11 @@ public final class Broadcast {
         } else if (a.length == y.length && trailing(call.inputShape(1), out)) {
             // [..., n] op [n], the bias pattern: b repeats along the rows of a.
             int n = b.length;
-            for (int r = 0; r < y.length; r += n) {
-                for (int j = 0; j < n; j++) {
-                    y[r + j] = op.value(a[r + j], b[j]);
-                }
+            int rows = y.length / n;
+            if (y.length < PARALLEL) {
+                rows(op, a, b, y, n, 0, rows);
+            } else {
+                Parallel.forRange(rows, 1, Parallel.threads(), (from, to) -> rows(op, a, b, y, n, from, to));
             }
         } else {
             int[] ia = indexMap(call.inputShape(0), out);
@@ -47,6 +48,26 @@ public final class Broadcast {
             }
         }
         return y;
+    }
+
+    private static void rows(BinaryOp op, double[] a, double[] b, double[] y, int n, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int base = r * n;
+            for (int j = 0; j < n; j++) {
+                y[base + j] = op.value(a[base + j], b[j]);
+            }
+        }
+    }
+
+    private static void rowsBackwardA(BinaryOp op, double[] a, double[] b, double[] y, double[] g, double[] ga,
+                                      int n, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int base = r * n;
+            for (int j = 0; j < n; j++) {
+                int i = base + j;
+                ga[i] += g[i] * op.partialA(a[i], b[j], y[i]);
+            }
+        }
     }
 
     private static void same(BinaryOp op, double[] a, double[] b, double[] y, int from, int to) {
@@ -79,13 +100,19 @@ public final class Broadcast {
         }
         if (a.length == y.length && trailing(call.inputShape(1), call.outputShape())) {
             int n = b.length;
-            for (int r = 0; r < y.length; r += n) {
-                for (int j = 0; j < n; j++) {
-                    int i = r + j;
-                    if (needA) {
-                        ga[i] += g[i] * op.partialA(a[i], b[j], y[i]);
-                    }
-                    if (needB) {
+            int rows = y.length / n;
+            if (needA) {
+                if (y.length < PARALLEL) {
+                    rowsBackwardA(op, a, b, y, g, ga, n, 0, rows);
+                } else {
+                    Parallel.forRange(rows, 1, Parallel.threads(), (from, to) -> rowsBackwardA(op, a, b, y, g, ga, n, from, to));
+                }
+            }
+            if (needB) {
+                // One thread: the sum over rows keeps the general path's order.
+                for (int r = 0; r < y.length; r += n) {
+                    for (int j = 0; j < n; j++) {
+                        int i = r + j;
                         gb[j] += g[i] * op.partialB(a[i], b[j], y[i]);
                     }
                 }

@@ -112,6 +112,48 @@ class BroadcastTest {
         }
     }
 
+    /** The bias pattern above the split threshold: rows go to threads, the bias gradient stays in row order. */
+    @Test
+    void largeBiasOpGivesTheSameBitsOnOneAndTwoThreads() throws Exception {
+        SplittableRandom rng = new SplittableRandom(6);
+        int n = 100;
+        int rows = Broadcast.PARALLEL / n + 7;
+        double[] a = random(rng, rows * n);
+        double[] b = random(rng, n);
+        double[] seed = random(rng, rows * n);
+        double[][][] results = new double[2][][];
+        for (int threads = 1; threads <= 2; threads++) {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                results[threads - 1] = pool.submit(() -> {
+                    Tape tape = new Tape();
+                    Tensor ta = tape.tensor(Shape.of(rows, n), a);
+                    Tensor tb = tape.tensor(Shape.of(n), b);
+                    Tensor y = ta.div(tb);
+                    Gradients g = y.backward(seed);
+                    return new double[][] {y.values(), g.of(ta), g.of(tb)};
+                }).get();
+            } finally {
+                pool.shutdown();
+            }
+        }
+        for (int q = 0; q < 3; q++) {
+            assertArrayEquals(results[0][q], results[1][q], "result " + q);
+        }
+        double[] egb = new double[n];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < n; j++) {
+                int i = r * n + j;
+                assertEquals(a[i] / b[j], results[0][0][i], 0.0);
+                assertEquals(seed[i] / b[j], results[0][1][i], 1e-12 * Math.abs(seed[i] / b[j]) + 1e-15);
+                egb[j] -= seed[i] * a[i] / (b[j] * b[j]);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            assertEquals(egb[j], results[0][2][j], 1e-9 * (1 + Math.abs(egb[j])));
+        }
+    }
+
     private static double[][] run(int threads, double[] a, double[] b, double[] seed) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
