@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JMH: the scalar graphs, nanoseconds per op (forward and backward). Run with {@code -prof gc} for
- * bytes per op: JMH's {@code gc.alloc.rate.norm} is per invocation, so divide by the op count.
+ * bytes per op: {@code gc.alloc.rate.norm} is already per op, thanks to {@code OperationsPerInvocation}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
