@@ -37,10 +37,13 @@ public final class Parallel {
     /**
      * Runs {@code body} over {@code [0, n)} cut into at most {@code parts} pieces whose boundaries are
      * multiples of {@code align}; the calling thread runs the first piece and waits for the others,
-     * which run in the current pool (the common pool outside any). Exceptions from a piece are
-     * rethrown here.
+     * which run in the current pool (the common pool outside any). An empty range runs nothing.
+     * Exceptions from a piece are rethrown here.
      */
     public static void forRange(int n, int align, int parts, Range body) {
+        if (n <= 0) {
+            return;
+        }
         int per = (n + parts - 1) / Math.max(1, parts);
         per = (per + align - 1) / align * align;
         if (parts <= 1 || per >= n) {
