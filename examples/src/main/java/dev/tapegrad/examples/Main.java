@@ -1,6 +1,7 @@
 package dev.tapegrad.examples;
 
 import dev.tapegrad.examples.backprop.CheckBackpropCommand;
+import dev.tapegrad.examples.bench.BenchCommand;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
-        subcommands = {XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class},
+        subcommands = {
+            XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, BenchCommand.class
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  the command reached its target (training: the target accuracy)",

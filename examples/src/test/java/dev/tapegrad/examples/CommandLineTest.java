@@ -48,6 +48,7 @@ class CommandLineTest {
         for (String command : OWN_OPTIONS.keySet()) {
             assertTrue(r.out().contains("  " + command + " "), command + " missing from:\n" + r.out());
         }
+        assertTrue(r.out().contains("  bench "), "the performance helper's bench command is registered:\n" + r.out());
         assertTrue(r.out().contains("Exit codes:"), r.out());
     }
 
