@@ -161,6 +161,19 @@ class TrainingCommandsTest {
                 r.out());
     }
 
+    @Test
+    void theSameSeedPrintsTheSameNumbersAndAnotherSeedOthers() {
+        String first = withoutWallTime(Run.of("xor", "--epochs", "300").out());
+        String again = withoutWallTime(Run.of("xor", "--epochs", "300").out());
+        String other = withoutWallTime(Run.of("xor", "--epochs", "300", "--seed", "2").out());
+        assertEquals(first, again);
+        assertTrue(!first.equals(other.replace("seed 2", "seed 1")), "seed 2 trained exactly like seed 1");
+    }
+
+    private static String withoutWallTime(String out) {
+        return out.replaceAll("wall time .*", "");
+    }
+
     /** The prediction table's rows: input label, target, output, prediction. */
     static List<String[]> rows(String out) {
         return out.lines().map(ROW::matcher).filter(Matcher::matches)

@@ -96,8 +96,8 @@ public final class CheckBackpropCommand extends CommandBase {
         out.printf(Locale.ROOT, "  forward  h = %.4f,  o = %.4f,  E = %.6f%n",
                 net.hidden(x), net.output(x), net.loss(x, y));
         out.println();
-        out.println("  Gradients dE/d(parameter); finite diff. = (E(p + h) - E(p - h)) / 2h with h = 1e-6,");
-        out.println("  computed without Tapegrad, is the referee:");
+        out.println("  Gradients dE/dp for each parameter p. The finite difference (E(p + eps) - E(p - eps)) / (2 eps),");
+        out.println("  eps = 1e-6, uses no derivative at all: it is the referee.");
         out.println();
     }
 

@@ -42,8 +42,15 @@ final class MonotoneExplanation {
         out.printf(Locale.ROOT, "  Why this network stops at %d/%d%n", right, n);
         out.println("    Its output o = sigmoid(w2 * sigmoid(w1 * x + b1) + b2) is monotone in x: each layer is one");
         out.println("    sigmoid of one weighted input, so o can only rise, or only fall, as x goes from 1/9 to 9/9");
-        out.printf(Locale.ROOT, "    (here it %s from %.6f to %.6f, a change of %.1e).%n",
-                direction(outputs), outputs[0], outputs[n - 1], Math.abs(outputs[n - 1] - outputs[0]));
+        double change = outputs[n - 1] - outputs[0];
+        if (change == 0 && direction(outputs).equals("changes")) {
+            out.println("    (here it is exactly flat).");
+        } else if (Math.abs(change) < 1e-3) {
+            out.printf(Locale.ROOT, "    (here it is nearly flat: it %s by only %.1e from 1/9 to 9/9).%n",
+                    direction(outputs), Math.abs(change));
+        } else {
+            out.printf(Locale.ROOT, "    (here it %s from %.4f at 1/9 to %.4f at 9/9).%n", direction(outputs), outputs[0], outputs[n - 1]);
+        }
         out.println("    The 0.5 threshold therefore splits 1..9 into at most two runs, 0s then 1s or 1s then 0s,");
         out.printf(Locale.ROOT, "    while the targets alternate %s and change %d times.%n", labelList, changes);
         out.printf(Locale.ROOT, "    No such split gets more than %d of %d right.%n", best, n);
@@ -67,7 +74,7 @@ final class MonotoneExplanation {
             down &= o[i] <= o[i - 1];
         }
         if (up && down) {
-            return "is constant";
+            return "changes";
         }
         return up ? "rises" : down ? "falls" : "is not monotone, which would be a bug worth reporting";
     }
