@@ -101,6 +101,16 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void choosingTheOptimizerAlsoChoosesItsLearningRate() {
+        assertTrue(Run.of("bits-parity", "--bits", "3", "--optimizer", "adam", "--epochs", "1").out()
+                .contains("full-batch Adam, learning rate 0.02,"));
+        assertTrue(Run.of("bits-parity", "--bits", "8", "--optimizer", "sgd", "--epochs", "1").out()
+                .contains("full-batch SGD, learning rate 5,"));
+        assertTrue(Run.of("bits-parity", "--bits", "8", "--optimizer", "sgd", "--lr", "0.7", "--epochs", "1").out()
+                .contains("full-batch SGD, learning rate 0.7,"));
+    }
+
+    @Test
     void bitsParityTargetsAreTheParityOfTheInputBits() {
         Run r = Run.of("bits-parity", "--bits", "3", "--epochs", "1");
         for (String[] row : rows(r.out())) {

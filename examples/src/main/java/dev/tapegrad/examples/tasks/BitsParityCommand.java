@@ -51,29 +51,29 @@ public final class BitsParityCommand extends TrainingCommand {
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lr", paramLabel = "RATE", order = 2, description = "Learning rate (default: by recipe).")
+    @Option(names = "--lr", paramLabel = "RATE", order = 2,
+            description = "Learning rate (default: by recipe; with --optimizer, 5 for sgd and 0.02 for adam).")
     Double lr;
 
-    @Option(names = "--epochs", paramLabel = "N", order = 3,
-            description = "Most epochs to train; one epoch is one full-batch step (default: by recipe).")
+    @Option(names = "--epochs", paramLabel = "N", order = 3, description = "Most epochs to train (default: by recipe).")
     Integer epochs;
 
     @Option(names = "--hidden", paramLabel = "WIDTH", order = 4, description = "Hidden units (default: by recipe).")
     Integer hidden;
 
-    @Option(names = "--loss", paramLabel = "NAME", order = 5, description = "mse or bce (default: by recipe).")
+    @Option(names = "--loss", paramLabel = "NAME", order = 6, description = "mse or bce (default: by recipe).")
     String loss;
 
-    @Option(names = "--batch", paramLabel = "N", order = 6,
+    @Option(names = "--batch", paramLabel = "N", order = 7,
             description = "Samples per step, shuffled each epoch; 0 is the full batch in order (default: by recipe).")
     Integer batch;
 
-    @Option(names = "--activation", paramLabel = "NAME", order = 8,
+    @Option(names = "--activation", paramLabel = "NAME", order = 5,
             description = "The hidden layer's activation, sigmoid or tanh; the output is always a sigmoid "
                     + "(default: by recipe).")
     String activation;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", order = 7,
+    @Option(names = "--optimizer", paramLabel = "NAME", order = 8,
             description = "sgd or adam (default: by recipe: sgd up to 6 bits, adam above).")
     String optimizer;
 
@@ -82,7 +82,8 @@ public final class BitsParityCommand extends TrainingCommand {
         Checks.inRange("--bits", bits, ParityRecipe.MIN_BITS, ParityRecipe.MAX_BITS);
         ParityRecipe r = ParityRecipe.forBits(bits);
         String opt = optimizer == null ? r.optimizer() : Checks.oneOf("--optimizer", optimizer, Optimizers.NAMES);
-        double rate = Checks.positive("--lr", lr == null ? r.learningRate() : lr);
+        double rate = Checks.positive("--lr", lr != null ? lr
+                : opt.equals(r.optimizer()) ? r.learningRate() : ParityRecipe.learningRate(opt));
         int maxEpochs = Checks.positive("--epochs", epochs == null ? r.epochs() : epochs);
         int width = Checks.inRange("--hidden", hidden == null ? r.hidden() : hidden, 1, 4096);
         String lossName = loss == null ? r.loss() : loss;

@@ -20,6 +20,11 @@ record ParityRecipe(int hidden, String activation, String loss, String optimizer
     static final int MIN_BITS = 2;
     static final int MAX_BITS = 10;
 
+    /** The learning rate the recipes use with {@code optimizer}, for a user who picks the optimizer. */
+    static double learningRate(String optimizer) {
+        return optimizer.equals("adam") ? 0.02 : 5.0;
+    }
+
     static ParityRecipe forBits(int bits) {
         if (bits <= 6) {
             return new ParityRecipe(64, "sigmoid", "bce", "sgd", 5.0, 0, bits <= 5 ? 10_000 : 20_000);
