@@ -33,6 +33,8 @@ public final class PlotWriter {
     public static final int MIN_WIDTH = 200;
     /** See {@link #MIN_WIDTH}. */
     public static final int MIN_HEIGHT = 200;
+    /** The largest width or height: 5000 x 5000 RGB pixels are 100 MB in memory while drawing. */
+    public static final int MAX_SIDE = 5000;
 
     /**
      * Draws {@code history} into {@code file}, the charts titled "{@code title}: training loss" and

@@ -127,8 +127,8 @@ public abstract class TrainingCommand extends CommandBase {
             if (parts.length == 2) {
                 int w = Integer.parseInt(parts[0].strip());
                 int h = Integer.parseInt(parts[1].strip());
-                Checks.inRange("--plot-size width", w, PlotWriter.MIN_WIDTH, 10_000);
-                Checks.inRange("--plot-size height", h, PlotWriter.MIN_HEIGHT, 10_000);
+                Checks.inRange("--plot-size width", w, PlotWriter.MIN_WIDTH, PlotWriter.MAX_SIDE);
+                Checks.inRange("--plot-size height", h, PlotWriter.MIN_HEIGHT, PlotWriter.MAX_SIDE);
                 return new int[] {w, h};
             }
         } catch (NumberFormatException ignored) {
