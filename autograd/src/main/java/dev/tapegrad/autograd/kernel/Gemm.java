@@ -29,9 +29,14 @@ public final class Gemm {
     /** From this many multiply-adds on, the product is split over threads. */
     static final long PARALLEL = 1L << 20;
 
-    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && Jit.optimizing() && VectorGemm.L >= 2;
 
-    /** Whether products use the Vector API kernel (the {@code jdk.incubator.vector} module is present). */
+    /**
+     * Whether products use the Vector API kernel: the {@code jdk.incubator.vector} module is present,
+     * the JVM compiles with its optimising compiler (without it, Vector API code runs as slow Java
+     * objects, far slower than the scalar kernel), and the hardware has vectors of two doubles or more.
+     */
     public static boolean vectorized() {
         return VECTOR;
     }

@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.kernel;
 
-import java.lang.management.ManagementFactory;
-
 /**
  * The matrix product without the Vector API: {@code C += op(A) op(B)} on strided row-major views,
  * blocked and packed like {@link VectorGemm} (see {@link Pack}) with a 4 x 4 tile of C held in
@@ -23,16 +21,7 @@ final class ScalarGemm {
     static final int NC = 1024;
 
     /** Whether {@link Math#fma} is a hardware instruction on this JVM; read once. */
-    static final boolean FUSED = hardwareFma();
-
-    private static boolean hardwareFma() {
-        try {
-            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseFMA").getValue());
-        } catch (RuntimeException | LinkageError e) {
-            return false; // not HotSpot, or no management module: the unfused tile is fast everywhere
-        }
-    }
+    static final boolean FUSED = Jit.hardwareFma();
 
     /**
      * {@code C(i,j) += sum_p A(i,p) B(p,j)} with {@code A(i,p) = a[aOff + i*lda + p]} (or
