@@ -185,17 +185,20 @@ public final class Scalar implements Node {
     }
 
     // The value is computed before the tape check; a mixed-tape call still fails before recording.
+    // The op's name is looked up only on that failure: it is not free on the hot path.
     private Scalar binary(byte c, Scalar o, double v) {
-        tape.checkSameTape(Code.name(c), o);
-        return new Scalar(tape, tape.push(c, id, o.id, 0, v));
+        if (o.tape != tape) {
+            tape.checkSameTape(Code.name(c), o);
+        }
+        return new Scalar(tape, tape.push(c, id, o.id, v));
     }
 
     private Scalar withConstant(byte c, double constant, double v) {
-        return new Scalar(tape, tape.push((byte) (c | Code.CONST_B), id, -1, constant, v));
+        return new Scalar(tape, tape.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
     }
 
     private Scalar unary(byte c, double v) {
-        return new Scalar(tape, tape.push(c, id, -1, 0, v));
+        return new Scalar(tape, tape.push(c, id, -1, v));
     }
 
     @Override

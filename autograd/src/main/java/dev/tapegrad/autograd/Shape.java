@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import java.util.Arrays;
 
 /**
@@ -19,7 +17,10 @@ public final class Shape {
         long n = 1;
         for (int d : dims) {
             n *= d;
-            checkArgument(n <= Integer.MAX_VALUE, "shape %s has more than 2^31 - 1 elements", Arrays.toString(dims));
+            if (n > Integer.MAX_VALUE) { // the message is built only on failure: shapes are made on every op
+                throw new IllegalArgumentException(
+                        String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+            }
         }
         this.size = (int) n;
     }
@@ -30,7 +31,10 @@ public final class Shape {
             return SCALAR;
         }
         for (int d : dims) {
-            checkArgument(d >= 0, "shape %s: dimensions must be >= 0", Arrays.toString(dims));
+            if (d < 0) {
+                throw new IllegalArgumentException(
+                        String.format("shape %s: dimensions must be >= 0", Arrays.toString(dims)));
+            }
         }
         return new Shape(dims.clone());
     }
@@ -68,9 +72,11 @@ public final class Shape {
      */
     public int axis(int axis, String op) {
         int r = dims.length;
-        checkArgument(r > 0, "%s: axis %s is out of range: shape [] has no axes", op, axis);
-        checkArgument(axis >= -r && axis < r, "%s: axis %s is out of range for shape %s (valid: %s to %s)",
-                op, axis, this, -r, r - 1);
+        if (axis < -r || axis >= r) { // not checkArgument: its varargs would box on every call
+            throw new IllegalArgumentException(r == 0
+                    ? String.format("%s: axis %s is out of range: shape [] has no axes", op, axis)
+                    : String.format("%s: axis %s is out of range for shape %s (valid: %s to %s)", op, axis, this, -r, r - 1));
+        }
         return axis < 0 ? axis + r : axis;
     }
 
@@ -117,9 +123,11 @@ public final class Shape {
         for (int i = 0; i < r; i++) {
             int da = i < r - a.rank() ? 1 : a.dims[i - (r - a.rank())];
             int db = i < r - b.rank() ? 1 : b.dims[i - (r - b.rank())];
-            checkArgument(da == db || da == 1 || db == 1,
-                    "%s: shapes %s and %s do not broadcast (dimension %s of the result: %s vs %s)",
-                    op, a, b, i, da, db);
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(String.format(
+                        "%s: shapes %s and %s do not broadcast (dimension %s of the result: %s vs %s)",
+                        op, a, b, i, da, db));
+            }
             out[i] = da == 1 ? db : da;
         }
         return new Shape(out);

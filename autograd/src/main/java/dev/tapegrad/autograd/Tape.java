@@ -17,7 +17,8 @@ import java.util.random.RandomGenerator;
  * threads with a tape each never interfere.
  *
  * <p>Storage is a struct of arrays: a scalar node is one slot in a few primitive arrays (value, op
- * code, input ids, a constant operand), so the scalar path allocates nothing per op but its handle.
+ * code, input ids; a constant operand lives in a side array only the nodes that have one use), so the
+ * scalar path allocates nothing per op but its handle and about 17 bytes of tape.
  * A general {@link Op} gets an {@link Entry} beside its slot.
  */
 public final class Tape {
@@ -25,22 +26,28 @@ public final class Tape {
     byte[] code;
     int[] in0;
     int[] in1;
-    double[] aux;
+    /** The constant operands of {@code CONST_B} nodes, which hold their index in {@code in1}; grown only when used. */
+    double[] consts = new double[0];
+    int constCount;
     int size;
-    Entry[] entries = new Entry[16];
+    Entry[] entries = new Entry[8];
     int entryCount;
+    // Persistent values put on this tape: a short array searched by identity (a model of a few layers
+    // has a handful of parameters, and a hash map per step cost more than the search), then a map.
+    private Leaf[] leafKeys;
+    private Tensor[] leafTensors;
+    private int leafCount;
     private Map<Leaf, Tensor> leaves;
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
     /** An empty tape. */
     public Tape() {
-        int n = 64;
+        int n = 16; // a tensor step records a dozen nodes; a scalar graph doubles its way up quickly
         value = new double[n];
         code = new byte[n];
         in0 = new int[n];
         in1 = new int[n];
-        aux = new double[n];
     }
 
     /**
@@ -69,12 +76,12 @@ public final class Tape {
 
     /** A scalar variable: it gets a gradient. */
     public Scalar scalar(double v) {
-        return new Scalar(this, push(Code.LEAF, -1, -1, 0, v));
+        return new Scalar(this, push(Code.LEAF, -1, -1, v));
     }
 
     /** A scalar constant: no gradient is computed for it. */
     public Scalar constant(double v) {
-        return new Scalar(this, push(Code.CONST, -1, -1, 0, v));
+        return new Scalar(this, push(Code.CONST, -1, -1, v));
     }
 
     // ---- tensor leaves
@@ -176,27 +183,53 @@ public final class Tape {
      */
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        if (leaves == null) {
-            leaves = new IdentityHashMap<>();
-        }
-        Tensor t = leaves.get(leaf);
+        Tensor t = leafOrNull(leaf);
         if (t == null) {
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
-            leaves.put(leaf, t);
+            if (leaves != null) {
+                leaves.put(leaf, t);
+            } else if (leafKeys == null || leafCount < leafKeys.length) {
+                if (leafKeys == null) {
+                    leafKeys = new Leaf[LINEAR_LEAVES];
+                    leafTensors = new Tensor[LINEAR_LEAVES];
+                }
+                leafKeys[leafCount] = leaf;
+                leafTensors[leafCount++] = t;
+            } else {
+                leaves = new IdentityHashMap<>(4 * LINEAR_LEAVES);
+                for (int i = 0; i < leafCount; i++) {
+                    leaves.put(leafKeys[i], leafTensors[i]);
+                }
+                leaves.put(leaf, t);
+            }
         }
         return t;
     }
 
+    private static final int LINEAR_LEAVES = 16;
+
     /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
     Tensor leafOrNull(Leaf leaf) {
-        return leaves == null ? null : leaves.get(leaf);
+        if (leaves != null) {
+            return leaves.get(leaf);
+        }
+        for (int i = 0; i < leafCount; i++) {
+            if (leafKeys[i] == leaf) {
+                return leafTensors[i];
+            }
+        }
+        return null;
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
-        Objects.requireNonNull(shape, op + ": shape");
-        Objects.requireNonNull(values, op + ": values");
-        checkArgument(values.length == shape.size(), "%s: shape %s needs %s values, got %s",
-                op, shape, shape.size(), values.length);
+        // Messages are built only on failure: this runs for every tensor leaf of every step.
+        if (shape == null || values == null) {
+            throw new NullPointerException(op + (shape == null ? ": shape" : ": values"));
+        }
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException(String.format("%s: shape %s needs %s values, got %s",
+                    op, shape, shape.size(), values.length));
+        }
         return owned(shape, values.clone(), variable);
     }
 
@@ -235,7 +268,10 @@ public final class Tape {
             needs[k] = requiresGrad(id);
             any |= needs[k];
         }
-        Shape out = Objects.requireNonNull(op.outputShape(shapes.clone()), () -> op.name() + ": outputShape returned null");
+        Shape out = op.outputShape(shapes.clone());
+        if (out == null) { // not requireNonNull with a lambda: that allocates on every op
+            throw new NullPointerException(op.name() + ": outputShape returned null");
+        }
         OpCall call = new OpCall(vals, shapes, needs, out);
         double[] y = op.forward(call);
         if (y == null || y.length != out.size()) {
@@ -269,24 +305,40 @@ public final class Tape {
             entries = Arrays.copyOf(entries, entryCount * 2);
         }
         entries[entryCount] = e;
-        return push(Code.GENERIC, entryCount++, -1, 0, scalarValue);
+        return push(Code.GENERIC, entryCount++, -1, scalarValue);
     }
 
     /** Appends one node; the scalar path's only cost besides its handle. */
-    int push(byte c, int a, int b, double constant, double v) {
-        if (size == value.length) {
+    int push(byte c, int a, int b, double v) {
+        int i = size;
+        if (i == value.length) {
             grow();
         }
-        int i = size++;
         value[i] = v;
         code[i] = c;
         in0[i] = a;
         in1[i] = b;
-        aux[i] = constant;
+        size = i + 1;
         if (anomaly != null) {
             anomaly.recorded(this, i);
         }
         return i;
+    }
+
+    /** Appends a {@code CONST_B} node: input {@code a} and the constant operand {@code constant}. */
+    int pushWithConstant(byte c, int a, double constant, double v) {
+        int k = constCount;
+        if (k == consts.length) {
+            consts = Arrays.copyOf(consts, Math.max(16, k * 2));
+        }
+        consts[k] = constant;
+        constCount = k + 1;
+        return push(c, a, k, v);
+    }
+
+    /** The constant operand of a {@code CONST_B} node. */
+    double constantOf(int id) {
+        return consts[in1[id]];
     }
 
     private void grow() {
@@ -295,7 +347,6 @@ public final class Tape {
         code = Arrays.copyOf(code, n);
         in0 = Arrays.copyOf(in0, n);
         in1 = Arrays.copyOf(in1, n);
-        aux = Arrays.copyOf(aux, n);
     }
 
     // ---- reading nodes

@@ -41,7 +41,7 @@ final class TapeView {
      * place the diagnostics read where the tape keeps such constants.
      */
     static double constantOperand(Tape t, int i) {
-        return hasConstantOperand(t, i) ? t.aux[i] : Double.NaN;
+        return hasConstantOperand(t, i) ? t.constantOf(i) : Double.NaN;
     }
 
     /** Whether node {@code i} has a constant right operand held beside it. */

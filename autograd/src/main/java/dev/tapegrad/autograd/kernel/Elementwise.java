@@ -2,25 +2,48 @@ package dev.tapegrad.autograd.kernel;
 
 import dev.tapegrad.autograd.UnaryOp;
 
-/** The loops behind every {@link UnaryOp}. Internal. */
+/**
+ * The loops behind every {@link UnaryOp}. Arrays of at least {@link #PARALLEL} elements are split over
+ * the threads {@link Parallel#threads()} allows; every element is computed alone, so the result is the
+ * same on any number of threads. Internal.
+ */
 public final class Elementwise {
     private Elementwise() {}
+
+    /** From this many elements on, a map is split over threads. */
+    static final int PARALLEL = 1 << 14;
 
     /** {@code y[i] = op(x[i])}; does not modify {@code x}. */
     public static double[] map(UnaryOp op, double[] x) {
         double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = op.value(x[i]);
+        if (x.length < PARALLEL) {
+            map(op, x, y, 0, x.length);
+        } else {
+            Parallel.forRange(x.length, 1024, Parallel.threads(), (from, to) -> map(op, x, y, from, to));
         }
         return y;
+    }
+
+    private static void map(UnaryOp op, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = op.value(x[i]);
+        }
     }
 
     /** {@code gx[i] = g[i] * op'(x[i], y[i])}; does not modify its arguments. */
     public static double[] mapBackward(UnaryOp op, double[] x, double[] y, double[] g) {
         double[] gx = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            gx[i] = g[i] * op.derivative(x[i], y[i]);
+        if (x.length < PARALLEL) {
+            mapBackward(op, x, y, g, gx, 0, x.length);
+        } else {
+            Parallel.forRange(x.length, 1024, Parallel.threads(), (from, to) -> mapBackward(op, x, y, g, gx, from, to));
         }
         return gx;
+    }
+
+    private static void mapBackward(UnaryOp op, double[] x, double[] y, double[] g, double[] gx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            gx[i] = g[i] * op.derivative(x[i], y[i]);
+        }
     }
 }

@@ -1,79 +1,101 @@
 package dev.tapegrad.autograd.kernel;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * Dense matrix products on row-major arrays with offsets. {@code C[m x n] += op(A) op(B)}, where
- * {@code op(A)} is {@code A [m x k]} or, transposed, {@code A [k x m]}. Internal.
+ * {@code op(A)} is {@code A [m x k]} or, transposed, {@code A} stored as {@code [k x m]}. Internal.
+ *
+ * <p>Three kernels, chosen by size and platform:
+ * <ul>
+ *   <li>tiny products ({@code m n k < }{@link #SMALL}) run plain loops on the calling thread, since
+ *       packing costs more than it saves there;
+ *   <li>with the {@code jdk.incubator.vector} module present (run with
+ *       {@code --add-modules jdk.incubator.vector}), a packed, register-blocked kernel on the Vector API
+ *       with fused multiply-adds ({@code VectorGemm});
+ *   <li>without it, a blocked scalar kernel that HotSpot auto-vectorises ({@code ScalarGemm}).
+ * </ul>
+ * Products of at least {@link #PARALLEL} multiply-adds are split by rows or columns of C over the
+ * threads {@link Parallel#threads()} allows. The split never changes how one element is summed, so a
+ * product gives the same bits on any number of threads; the three kernels sum in different orders
+ * (fused or not, blocked along k or not), so results may differ in the last bits between a machine with
+ * the module and one without, and between a tiny and a large product.
  */
 public final class Gemm {
     private Gemm() {}
 
+    /** Below this many multiply-adds, plain loops. */
+    static final long SMALL = 4096;
+    /** From this many multiply-adds on, the product is split over threads. */
+    static final long PARALLEL = 1L << 20;
+
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && Jit.optimizing() && VectorGemm.L >= 2;
+
     /**
-     * {@code C += op(A) * op(B)}.
+     * Whether products use the Vector API kernel: the {@code jdk.incubator.vector} module is present,
+     * the JVM compiles with its optimising compiler (without it, Vector API code runs as slow Java
+     * objects, far slower than the scalar kernel), and the hardware has vectors of two doubles or more.
+     */
+    public static boolean vectorized() {
+        return VECTOR;
+    }
+
+    /**
+     * {@code C += op(A) * op(B)}; does not modify {@code a} or {@code b}.
      *
      * @param transA whether A is stored as {@code [k x m]}
      * @param transB whether B is stored as {@code [n x k]}
      */
     public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        if (!transA && !transB) {
-            nn(m, n, k, a, aOff, b, bOff, c, cOff);
-        } else if (!transA) {
-            nt(m, n, k, a, aOff, b, bOff, c, cOff);
-        } else if (!transB) {
-            tn(m, n, k, a, aOff, b, bOff, c, cOff);
+        multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, Parallel.threads());
+    }
+
+    /** As {@link #multiplyAdd(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} on at most {@code threads} threads. */
+    public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
+                                   double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int threads) {
+        checkArgument(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=%s n=%s k=%s", m, n, k);
+        checkRange("A", a, aOff, (long) m * k);
+        checkRange("B", b, bOff, (long) k * n);
+        checkRange("C", c, cOff, (long) m * n);
+        long work = (long) m * n * k;
+        if (work == 0) {
+            return;
+        }
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        if (work < SMALL) {
+            PlainGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
+            return;
+        }
+        if (threads <= 1 || work < PARALLEL) {
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
+            return;
+        }
+        if (m >= n) {
+            // Rows split at multiples of the register tile height, so tiles fall where they fall on one thread.
+            Parallel.forRange(m, 8, threads, (from, to) -> blocked(transA, transB, to - from, n, k,
+                    a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
         } else {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s += a[aOff + p * m + i] * b[bOff + j * k + p];
-                    }
-                    c[cOff + i * n + j] += s;
-                }
-            }
+            Parallel.forRange(n, 32, threads, (from, to) -> blocked(transA, transB, m, to - from, k,
+                    a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n));
         }
     }
 
-    // i-k-j order: the inner loop runs along rows of B and C, which HotSpot vectorises.
-    private static void nn(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            for (int p = 0; p < k; p++) {
-                double av = a[aOff + i * k + p];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
-                }
-            }
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k,
+                                double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                double[] c, int cOff, int ldc) {
+        if (VECTOR) {
+            VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        } else {
+            ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         }
     }
 
-    // A B^T: both operands are read along rows, so each output element is a dot product.
-    private static void nt(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * k;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * k;
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
-                }
-                c[cOff + i * n + j] += s;
-            }
-        }
-    }
-
-    // A^T B: the p loop outermost keeps the inner loop along rows of B and C.
-    private static void tn(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        for (int p = 0; p < k; p++) {
-            int bp = bOff + p * n;
-            for (int i = 0; i < m; i++) {
-                double av = a[aOff + p * m + i];
-                int ci = cOff + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
-                }
-            }
-        }
+    private static void checkRange(String name, double[] x, int off, long count) {
+        checkArgument(x != null, "gemm: %s is null", name);
+        checkArgument(off >= 0 && off + count <= x.length,
+                "gemm: %s needs %s values from offset %s but has length %s", name, count, off, x.length);
     }
 }

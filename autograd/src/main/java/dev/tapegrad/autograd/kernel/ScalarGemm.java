@@ -1,0 +1,148 @@
+package dev.tapegrad.autograd.kernel;
+
+/**
+ * The matrix product without the Vector API: {@code C += op(A) op(B)} on strided row-major views,
+ * blocked and packed like {@link VectorGemm} (see {@link Pack}) with a 4 x 4 tile of C held in
+ * sixteen scalar locals. HotSpot does not vectorise this; it is fast because every loaded value feeds
+ * four multiply-adds and the sixteen independent sums keep both arithmetic pipes busy.
+ *
+ * <p>Where the JVM compiles {@link Math#fma} to one instruction ({@code -XX:+UseFMA}, the default on
+ * x86 with FMA and on AArch64) the tile is summed with fused multiply-adds; elsewhere, where
+ * {@code Math.fma} would be a slow software routine, with a multiply and an add. Each element is
+ * {@code c + chain(block 0) + chain(block 1) + ...}, each chain in order of k from zero. Internal.
+ */
+final class ScalarGemm {
+    private ScalarGemm() {}
+
+    static final int MR = 4;
+    static final int NR = 4;
+    static final int KC = 256;
+    static final int MC = 64;
+    static final int NC = 1024;
+
+    /** Whether {@link Math#fma} is a hardware instruction on this JVM; read once. */
+    static final boolean FUSED = Jit.hardwareFma();
+
+    /**
+     * {@code C(i,j) += sum_p A(i,p) B(p,j)} with {@code A(i,p) = a[aOff + i*lda + p]} (or
+     * {@code a[aOff + p*lda + i]} when {@code transA}), {@code B(p,j) = b[bOff + p*ldb + j]} (or
+     * {@code b[bOff + j*ldb + p]} when {@code transB}), {@code C(i,j) = c[cOff + i*ldc + j]}.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        int kcMax = Math.min(k, KC);
+        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, NC), NR)];
+        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, MC), MR)];
+        double[] tile = new double[MR * NR];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                Pack.b(transB, kc, nc, NR, b, bOff, ldb, pc, jc, bp);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            if (FUSED) {
+                                fused(kc, ap, ir * kc, bp, jr * kc, tile);
+                            } else {
+                                unfused(kc, ap, ir * kc, bp, jr * kc, tile);
+                            }
+                            int rows = Math.min(MR, mc - ir);
+                            int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            for (int r = 0; r < rows; r++) {
+                                for (int j = 0; j < cols; j++) {
+                                    c[ci + r * ldc + j] += tile[r * NR + j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void fused(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (int p = 0; p < kc; p++) {
+            double a0 = ap[ai + 0];
+            double a1 = ap[ai + 1];
+            double a2 = ap[ai + 2];
+            double a3 = ap[ai + 3];
+            double b0 = bp[bi + 0];
+            double b1 = bp[bi + 1];
+            double b2 = bp[bi + 2];
+            double b3 = bp[bi + 3];
+            c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
+            c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
+            c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
+            c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
+            ai += MR;
+            bi += NR;
+        }
+        tile[0] = c00;
+        tile[1] = c01;
+        tile[2] = c02;
+        tile[3] = c03;
+        tile[4] = c10;
+        tile[5] = c11;
+        tile[6] = c12;
+        tile[7] = c13;
+        tile[8] = c20;
+        tile[9] = c21;
+        tile[10] = c22;
+        tile[11] = c23;
+        tile[12] = c30;
+        tile[13] = c31;
+        tile[14] = c32;
+        tile[15] = c33;
+    }
+
+    private static void unfused(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+        double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (int p = 0; p < kc; p++) {
+            double a0 = ap[ai + 0];
+            double a1 = ap[ai + 1];
+            double a2 = ap[ai + 2];
+            double a3 = ap[ai + 3];
+            double b0 = bp[bi + 0];
+            double b1 = bp[bi + 1];
+            double b2 = bp[bi + 2];
+            double b3 = bp[bi + 3];
+            c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+            c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+            c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+            c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+            ai += MR;
+            bi += NR;
+        }
+        tile[0] = c00;
+        tile[1] = c01;
+        tile[2] = c02;
+        tile[3] = c03;
+        tile[4] = c10;
+        tile[5] = c11;
+        tile[6] = c12;
+        tile[7] = c13;
+        tile[8] = c20;
+        tile[9] = c21;
+        tile[10] = c22;
+        tile[11] = c23;
+        tile[12] = c30;
+        tile[13] = c31;
+        tile[14] = c32;
+        tile[15] = c33;
+    }
+}

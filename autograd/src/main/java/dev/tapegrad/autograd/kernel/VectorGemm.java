@@ -1,0 +1,160 @@
+package dev.tapegrad.autograd.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The matrix product on the Vector API, GotoBLAS style: {@code C += op(A) op(B)} on strided row-major
+ * views. For each block of {@link #KC} rows of {@code op(B)} and {@link #NC} columns, B is packed
+ * into panels {@link #NR} columns wide; for each block of {@link #MC} rows of A, A is packed into
+ * panels {@link #MR} rows tall; then an {@code MR x NR} tile of C is kept in vector registers while
+ * the micro-kernel runs along k with fused multiply-adds. Ragged edges are packed with zeros, so
+ * every element goes through the same micro-kernel: {@code c + fma-chain(block 0) + fma-chain(block
+ * 1) + ...}, each chain in order of k from zero.
+ *
+ * <p>Only {@link Gemm} refers to this class, and only when the {@code jdk.incubator.vector} module
+ * is present, so the library loads without it. The micro-kernel calls nothing that takes or returns
+ * a vector except the Vector API's own intrinsics, which the JIT always inlines. Internal.
+ */
+final class VectorGemm {
+    private VectorGemm() {}
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** Doubles per vector. */
+    static final int L = S.length();
+    /** Rows of a register tile. */
+    static final int MR = 8;
+    /** Columns of a register tile: two vectors. */
+    static final int NR = 2 * L;
+    static final int KC = 256;
+    static final int MC = 128;
+    static final int NC = 2048;
+
+    /** As {@link ScalarGemm#gemm}. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        int kcMax = Math.min(k, KC);
+        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, NC), NR)];
+        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, MC), MR)];
+        double[] tile = new double[MR * NR];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                Pack.b(transB, kc, nc, NR, b, bOff, ldb, pc, jc, bp);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int rows = Math.min(MR, mc - ir);
+                            micro(kc, ap, ir * kc, bp, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
+                                    rows, cols, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One MR x NR tile: {@code C[0..rows, 0..cols] += Ap Bp} over kc steps. The tile lives in sixteen
+     * local vectors, written out by hand: an array of vectors would not stay in registers.
+     */
+    private static void micro(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc,
+                              int rows, int cols, double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S);
+        DoubleVector c21 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S);
+        DoubleVector c31 = DoubleVector.zero(S);
+        DoubleVector c40 = DoubleVector.zero(S);
+        DoubleVector c41 = DoubleVector.zero(S);
+        DoubleVector c50 = DoubleVector.zero(S);
+        DoubleVector c51 = DoubleVector.zero(S);
+        DoubleVector c60 = DoubleVector.zero(S);
+        DoubleVector c61 = DoubleVector.zero(S);
+        DoubleVector c70 = DoubleVector.zero(S);
+        DoubleVector c71 = DoubleVector.zero(S);
+        DoubleVector av;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
+            av = DoubleVector.broadcast(S, ap[ai + 0]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = DoubleVector.broadcast(S, ap[ai + 4]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = DoubleVector.broadcast(S, ap[ai + 5]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = DoubleVector.broadcast(S, ap[ai + 6]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = DoubleVector.broadcast(S, ap[ai + 7]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+            ai += MR;
+            bi += NR;
+        }
+        if (rows == MR && cols == NR) {
+            DoubleVector.fromArray(S, c, cIdx + 0 * ldc).add(c00).intoArray(c, cIdx + 0 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 0 * ldc + L).add(c01).intoArray(c, cIdx + 0 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 1 * ldc).add(c10).intoArray(c, cIdx + 1 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 1 * ldc + L).add(c11).intoArray(c, cIdx + 1 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 2 * ldc).add(c20).intoArray(c, cIdx + 2 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 2 * ldc + L).add(c21).intoArray(c, cIdx + 2 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 3 * ldc).add(c30).intoArray(c, cIdx + 3 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 3 * ldc + L).add(c31).intoArray(c, cIdx + 3 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 4 * ldc).add(c40).intoArray(c, cIdx + 4 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 4 * ldc + L).add(c41).intoArray(c, cIdx + 4 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 5 * ldc).add(c50).intoArray(c, cIdx + 5 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 5 * ldc + L).add(c51).intoArray(c, cIdx + 5 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 6 * ldc).add(c60).intoArray(c, cIdx + 6 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 6 * ldc + L).add(c61).intoArray(c, cIdx + 6 * ldc + L);
+            DoubleVector.fromArray(S, c, cIdx + 7 * ldc).add(c70).intoArray(c, cIdx + 7 * ldc);
+            DoubleVector.fromArray(S, c, cIdx + 7 * ldc + L).add(c71).intoArray(c, cIdx + 7 * ldc + L);
+            return;
+        }
+        c00.intoArray(tile, 0 * NR);
+        c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR);
+        c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
+        for (int r = 0; r < rows; r++) {
+            int row = cIdx + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                c[row + j] += tile[r * NR + j];
+            }
+        }
+    }
+}

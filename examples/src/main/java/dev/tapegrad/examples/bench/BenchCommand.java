@@ -1,0 +1,102 @@
+package dev.tapegrad.examples.bench;
+
+import dev.tapegrad.autograd.kernel.Gemm;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The quick benchmark: every workload of the performance table once, in under a minute, one line
+ * each: {@code NAME MEDIAN UNIT}. The JMH classes beside it measure the same workloads with JMH's
+ * rigour. The 1t figures run inside a one-thread ForkJoinPool, the 2t figures inside a two-thread
+ * pool, which is how a caller chooses the kernels' thread count. Run with
+ * {@code --add-modules jdk.incubator.vector} for the Vector API kernels.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs the performance workloads quickly and prints NAME MEDIAN UNIT per line.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--only", split = ",", description = "Run only these workloads (comma-separated names).")
+    List<String> only;
+
+    @Option(names = "--scale", description = "Multiply warm-up and sample times by this (default ${DEFAULT-VALUE}).")
+    double scale = 1.0;
+
+    @Option(names = "--clock", description = "wall (default) or cpu: the measuring thread's CPU time, for one-thread"
+            + " figures on a busy machine; 2t figures always use wall time.")
+    String clock = "wall";
+
+    private final PrintStream out;
+
+    /** A command printing to standard output. */
+    public BenchCommand() {
+        this(System.out);
+    }
+
+    /** A command printing to {@code out}. */
+    public BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the bench command with these arguments and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!clock.equals("wall") && !clock.equals("cpu")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--clock: wall or cpu, got " + clock);
+        }
+        LongSupplier one = clock.equals("cpu") ? Measure::cpu : Measure::wall;
+        if (!Gemm.vectorized()) {
+            System.err.println("note: jdk.incubator.vector is absent; matmul uses the scalar kernel"
+                    + " (run java with --add-modules jdk.incubator.vector)");
+        }
+        if (wanted("seed-step")) {
+            SeedStep s = new SeedStep(1);
+            print("seed-step", Measure.medianSeconds(one, s::step, 3 * scale, 15, 0.1 * scale) * 1e6, "us");
+            print("seed-step-alloc", Measure.bytesPerCall(s::step, 10_000), "bytes");
+        }
+        if (wanted("scalar-mlp")) {
+            ScalarMlp mlp = new ScalarMlp(1);
+            double sec = Measure.medianSeconds(one, mlp::run, 3 * scale, 11, 0.1 * scale);
+            print("scalar-mlp", sec * 1e9 / mlp.lastOps(), "ns");
+            print("scalar-mlp-alloc", Measure.bytesPerCall(mlp::run, 3) / mlp.lastOps(), "bytes");
+        }
+        if (wanted("scalar-chain")) {
+            double sec = Measure.medianSeconds(one, ScalarChain::run, 3 * scale, 11, 0.1 * scale);
+            print("scalar-chain", sec * 1e9 / ScalarChain.OPS, "ns");
+            print("scalar-chain-alloc", Measure.bytesPerCall(ScalarChain::run, 3) / ScalarChain.OPS, "bytes");
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            if (wanted("matmul-1024-" + threads + "t")) {
+                Matmul mm = new Matmul(1024);
+                LongSupplier c = threads == 1 ? one : Measure::wall;
+                double sec = Measure.inPool(threads, () -> Measure.medianSeconds(c, mm::run, 2 * scale, 9, 0.1 * scale));
+                print("matmul-1024-" + threads + "t", mm.flops() / sec / 1e9, "GFLOP/s");
+            }
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            if (wanted("wide-mlp-" + threads + "t")) {
+                WideMlp w = new WideMlp(1);
+                LongSupplier c = threads == 1 ? one : Measure::wall;
+                double sec = Measure.inPool(threads, () -> Measure.medianSeconds(c, w::step, 3 * scale, 15, 0.1 * scale));
+                print("wide-mlp-" + threads + "t", sec * 1e3, "ms");
+            }
+        }
+        return 0;
+    }
+
+    private boolean wanted(String name) {
+        return only == null || only.contains(name) || only.stream().anyMatch(o -> name.startsWith(o + "-"));
+    }
+
+    private void print(String name, double median, String unit) {
+        out.printf("%s %.3g %s%n", name, median, unit);
+        out.flush();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tapegrad.examples.bench;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * JMH: the 1024 x 1024 float64 product on 1 and 2 threads (a pool of that size runs each call),
+ * milliseconds per product; GFLOP/s = 2.147 / ms. Forks with the Vector API module;
+ * {@link ScalarMatmulBenchmark} is the same without it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class MatmulBenchmark {
+    @Param({"1", "2"})
+    int threads;
+
+    private final Matmul mm = new Matmul(1024);
+    private ForkJoinPool pool;
+
+    @Setup
+    public void start() {
+        pool = new ForkJoinPool(threads);
+    }
+
+    @TearDown
+    public void stop() {
+        pool.shutdown();
+    }
+
+    /** One product with the Vector API kernel. */
+    @Benchmark
+    public double matmul() {
+        return pool.submit(mm::run).join();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tapegrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The program's surface: help for every command, the version, and the command list. */
+class CommandLineTest {
+    private static final List<String> TRAINING_OPTIONS =
+            List.of("--plot", "--plot-size", "--graph", "--progress", "--stop-early", "--help", "--version");
+    private static final Map<String, List<String>> OWN_OPTIONS = Map.of(
+            "xor", List.of("--seed", "--lr", "--epochs", "--hidden", "--loss"),
+            "parity", List.of("--seed", "--lr", "--epochs", "--hidden", "--loss"),
+            "bits-parity", List.of("--bits", "--seed", "--lr", "--epochs", "--hidden", "--loss", "--batch", "--optimizer", "--activation"),
+            "check-backprop", List.of("--seed", "--sample", "--help", "--version"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xor", "parity", "bits-parity", "check-backprop"})
+    void helpListsEveryOption(String command) {
+        Run r = Run.of(command, "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("\nUsage: tapegrad-examples " + command + " [OPTIONS]\n"), r.out());
+        List<String> expected = new java.util.ArrayList<>(OWN_OPTIONS.get(command));
+        if (!command.equals("check-backprop")) {
+            expected.addAll(TRAINING_OPTIONS);
+        }
+        for (String option : expected) {
+            assertTrue(r.out().matches("(?s).*\\s" + option + "[\\s=,].*"), command + " --help misses " + option + ":\n" + r.out());
+        }
+        // And nothing the command accepts is missing from that list.
+        var spec = Main.commandLine().getSubcommands().get(command).getCommandSpec();
+        for (var option : spec.options()) {
+            assertTrue(expected.contains(option.longestName()), "untested option " + option.longestName());
+        }
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void withoutArgumentsListsTheCommands() {
+        Run r = Run.of();
+        assertEquals(0, r.exitCode());
+        for (String command : OWN_OPTIONS.keySet()) {
+            assertTrue(r.out().contains("  " + command + " "), command + " missing from:\n" + r.out());
+        }
+        assertTrue(r.out().contains("  bench "), "the performance helper's bench command is registered:\n" + r.out());
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+    }
+
+    @Test
+    void versionNamesTheProgramAndItsVersion() {
+        Run r = Run.of("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("tapegrad-examples 0."), r.out());
+        assertFalse(r.out().contains("${"), "the version was not filled in by the build: " + r.out());
+    }
+
+    @Test
+    void graphSaysExportIsNotAvailableYetAndStillTrains() {
+        Run r = Run.of("xor", "--graph", "step.dot", "--epochs", "5");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("graph export is not available yet"), r.err());
+        assertFalse(new java.io.File("step.dot").exists());
+    }
+}
