@@ -1,5 +1,8 @@
 package dev.tapegrad.examples;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The program's surface: help for every command, the version, and the command list. */
 class CommandLineTest {
@@ -61,10 +65,31 @@ class CommandLineTest {
     }
 
     @Test
-    void graphSaysExportIsNotAvailableYetAndStillTrains() {
-        Run r = Run.of("xor", "--graph", "step.dot", "--epochs", "5");
+    void graphWritesOneStepOfTheTrainedNetworkAsDot(@TempDir Path dir) throws IOException {
+        Path dot = dir.resolve("step.dot");
+        Run r = Run.of("xor", "--graph", dot.toString(), "--epochs", "5");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("graph export is not available yet"), r.err());
-        assertFalse(new java.io.File("step.dot").exists());
+        String text = Files.readString(dot);
+        assertTrue(text.startsWith("digraph"), text);
+        // inputs, targets, two weights, two biases, two linear ops, two sigmoids and the loss
+        assertEquals(11, text.lines().filter(l -> l.matches("\\s*n\\d+ \\[label=.*")).count(), text);
+        assertTrue(text.contains("0.weight") && text.contains("mse"), text);
+        assertTrue(r.out().contains("graph written to"), r.out());
+    }
+
+    @Test
+    void aMissedTargetIsDiagnosedInPlainWords() {
+        Run r = Run.of("xor", "--epochs", "20", "--lr", "0.001");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Diagnosis"), r.out());
+        assertTrue(r.out().contains("learning rate") && r.out().contains("too small"), r.out());
+    }
+
+    @Test
+    void aGraphPathThatCannotBeWrittenIsRejectedBeforeTraining() {
+        Run r = Run.of("xor", "--graph", "/no/such/folder/step.dot");
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--graph"), r.err());
     }
 }

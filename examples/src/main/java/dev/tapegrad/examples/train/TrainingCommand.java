@@ -30,7 +30,7 @@ public abstract class TrainingCommand extends CommandBase {
     String plotSize;
 
     @Option(names = "--graph", paramLabel = "FILE.dot", order = 102,
-            description = "Write one training step's computation graph as Graphviz DOT (not available yet).")
+            description = "Write one full-batch step of the trained network (forward, loss, backward) as Graphviz DOT.")
     Path graph;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", order = 103,
@@ -60,10 +60,10 @@ public abstract class TrainingCommand extends CommandBase {
         if (plot != null) {
             Checks.writableFile("--plot", plot, ".png");
         }
-        Experiment e = experiment();
         if (graph != null) {
-            err().println(commandName() + ": --graph: graph export is not available yet; no DOT file written");
+            Checks.writableFile("--graph", graph, ".dot");
         }
+        Experiment e = experiment();
 
         PrintWriter out = out();
         out.println(e.title());
@@ -103,6 +103,14 @@ public abstract class TrainingCommand extends CommandBase {
         Summary.print(out, e, history, result, right);
         if (!explain(out, e, outputs, reached) && !reached) {
             Summary.printHint(out, result);
+        }
+        if (!reached) {
+            AfterTraining.printDiagnosis(out, e, history);
+        }
+        if (graph != null) {
+            AfterTraining.writeGraph(graph, e);
+            out.println();
+            out.println("  graph written to " + graph + " (render it with: dot -Tsvg " + graph + " -o graph.svg)");
         }
         if (plot != null) {
             PlotWriter.write(history, plot, size[0], size[1], spec().name(), e.targetAccuracy());

@@ -1,0 +1,82 @@
+package dev.tapegrad.examples.train;
+
+import dev.tapegrad.autograd.Gradients;
+import dev.tapegrad.autograd.GraphExport;
+import dev.tapegrad.autograd.Scalar;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.nn.Adam;
+import dev.tapegrad.nn.Sgd;
+import dev.tapegrad.nn.diagnose.Diagnosis;
+import dev.tapegrad.nn.diagnose.Finding;
+import dev.tapegrad.nn.diagnose.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * What a training command can show about the trained network beyond its predictions: the diagnosis
+ * of a run that missed its target, and one step's computation graph. Neither changes the model.
+ */
+final class AfterTraining {
+    private AfterTraining() {}
+
+    /** Prints why the network is not learning, in the diagnosis's own sentences, most severe first. */
+    static void printDiagnosis(PrintWriter out, Experiment e, History history) {
+        Diagnosis.Builder b = Diagnosis.builder(e.model(), e.loss(), e.features(), e.targets())
+                .lossHistory(history.epochs().stream().map(EpochStats::loss).toList());
+        if (e.optimizer() instanceof Sgd sgd) {
+            b.learningRate(sgd.learningRate());
+        } else if (e.optimizer() instanceof Adam adam) {
+            b.learningRate(adam.learningRate());
+        }
+        Diagnosis d = b.run();
+        List<Finding> problems = d.atLeast(Severity.WARNING);
+        out.println();
+        out.println("  Diagnosis (why the target was missed)");
+        if (problems.isEmpty()) {
+            out.println("    nothing above info: gradients and updates look healthy; see the measurements below");
+            d.findings().forEach(f -> out.println("    " + f));
+        } else {
+            problems.forEach(f -> out.println("    " + f));
+        }
+    }
+
+    /**
+     * Records one full-batch step of the trained network (forward, loss, backward) and writes it as
+     * Graphviz DOT, parameters named, through a temporary file so a failure leaves no partial file.
+     */
+    static void writeGraph(Path file, Experiment e) throws IOException {
+        Tape tape = new Tape();
+        Tensor x = tape.constant(shapeOf(e.features()), flatten(e.features()));
+        Tensor y = tape.constant(shapeOf(e.targets()), flatten(e.targets()));
+        Scalar loss = e.loss().apply(e.model().forward(x), y);
+        Gradients g = loss.backward();
+        String dot = GraphExport.toDot(tape, g, GraphExport.DEFAULT_MAX_VALUES, e.model().parameters());
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".graph-", ".dot.tmp");
+        try {
+            Files.writeString(tmp, dot);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Shape shapeOf(double[][] rows) {
+        return Shape.of(rows.length, rows.length == 0 ? 0 : rows[0].length);
+    }
+
+    private static double[] flatten(double[][] rows) {
+        int w = rows.length == 0 ? 0 : rows[0].length;
+        double[] flat = new double[rows.length * w];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * w, w);
+        }
+        return flat;
+    }
+}
