@@ -44,9 +44,9 @@ public final class DiagnosisListener implements TrainingListener {
     private long previousSteps;
     private double largestUpdate;
     private Map<String, Double> lastEpochRatios = Map.of();
-    private int lastDiagnosed;
     private int epoch;
     private Diagnosis latest;
+    private TrainingResult outcome;
 
     private DiagnosisListener(Builder b) {
         this.model = b.model;
@@ -67,9 +67,9 @@ public final class DiagnosisListener implements TrainingListener {
     public void onStart(int maxEpochs) {
         history.clear();
         latest = null;
+        outcome = null;
         largestUpdate = 0;
         lastEpochRatios = Map.of();
-        lastDiagnosed = 0;
         epoch = 0;
         previousSteps = 0;
         previous = snapshot();
@@ -93,9 +93,8 @@ public final class DiagnosisListener implements TrainingListener {
 
     @Override
     public void onEnd(TrainingResult result) {
-        if (lastDiagnosed != epoch || latest == null) {
-            diagnose();
-        }
+        outcome = result;
+        diagnose(); // again even if this epoch was diagnosed: now the outcome is known
     }
 
     /** The most recent diagnosis, if one has run. */
@@ -118,8 +117,10 @@ public final class DiagnosisListener implements TrainingListener {
             b.observedUpdateRatio(largestUpdate);
             b.measuredUpdateRatios(lastEpochRatios);
         }
+        if (outcome != null) {
+            b.outcome(outcome);
+        }
         latest = b.run();
-        lastDiagnosed = epoch;
         if (consumer != null) {
             consumer.accept(latest);
         }
