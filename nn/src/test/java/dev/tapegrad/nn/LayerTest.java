@@ -113,6 +113,61 @@ class LayerTest {
     }
 
     @Test
+    void linearAcceptsLeadingBatchDimensionsLikePyTorch() {
+        // W = [[1, 2], [3, 4], [5, 6]], b = [0.5, -1, 2]; x of shape [2, 2, 2] (B = 2, T = 2, in = 2).
+        Linear l = Linear.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[] {0.5, -1, 2});
+        Tape tape = new Tape();
+        double[] x = {1, 0, 0, 1, 2, -1, -3, 0.5};
+        Tensor y = l.forward(tape.constant(Shape.of(2, 2, 2), x));
+        assertEquals(Shape.of(2, 2, 3), y.shape());
+        // Row by row, W x + b worked out by hand: [1, 0] -> [1.5, 2, 7]; [0, 1] -> [2.5, 3, 8];
+        // [2, -1] -> [0.5, 1, 6]; [-3, 0.5] -> [-1.5, -8, -10].
+        assertArrayEquals(new double[] {1.5, 2, 7, 2.5, 3, 8, 0.5, 1, 6, -1.5, -8, -10}, y.values(), 1e-15);
+        assertArrayEquals(x, new double[] {1, 0, 0, 1, 2, -1, -3, 0.5}, "input unchanged");
+    }
+
+    @Test
+    void linearGradientsThroughLeadingBatchDimensionsMatchFiniteDifferences() {
+        Linear l = new Linear(3, 2, new SplittableRandom(7));
+        Shape xs = Shape.of(2, 3, 1, 3);
+        double[] x = new SplittableRandom(8).doubles(xs.size(), -2, 2).toArray();
+        // The input's gradient, through both reshapes and the fused op.
+        GradCheck.Report r = GradCheck.withDefaults().check(t -> l.forward(t).sin().sum(), xs, x);
+        assertTrue(r.passed(), r::describe);
+        // The parameters' gradients against central differences of the loss in each weight and bias.
+        Tape tape = new Tape();
+        Gradients g = l.forward(tape.constant(xs, x)).sin().sum().backward();
+        for (Parameter p : l.parameters()) {
+            double[] analytic = g.of(p);
+            double[] v = p.values();
+            for (int k = 0; k < v.length; k++) {
+                double[] plus = v.clone();
+                double[] minus = v.clone();
+                plus[k] += 1e-6;
+                minus[k] -= 1e-6;
+                p.assign(plus);
+                double up = sinSum(l, xs, x);
+                p.assign(minus);
+                double down = sinSum(l, xs, x);
+                p.assign(v);
+                assertEquals((up - down) / 2e-6, analytic[k], 1e-6, p.name() + "[" + k + "]");
+            }
+        }
+    }
+
+    private static double sinSum(Linear l, Shape xs, double[] x) {
+        Tape tape = new Tape();
+        return l.forward(tape.constant(xs, x)).sin().sum().value();
+    }
+
+    @Test
+    void linearRejectsAScalarInput() {
+        Linear l = new Linear(1, 2, new SplittableRandom(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.forward(new Tape().zeros(Shape.of())));
+        assertTrue(e.getMessage().contains("[*, 1]"), e.getMessage());
+    }
+
+    @Test
     void activationsApplyElementwise() {
         Tape tape = new Tape();
         Tensor x = tape.constant(Shape.of(3), -1, 0, 2);
