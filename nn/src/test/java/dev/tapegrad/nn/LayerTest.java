@@ -192,6 +192,21 @@ class LayerTest {
     }
 
     @Test
+    void anEmptySequentialIsTheIdentity() {
+        Sequential empty = new Sequential();
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(2, 2), 1, -2, 3, 0.5);
+        assertSame(x, empty.forward(x));
+        assertTrue(empty.parameters().isEmpty());
+        assertEquals(0, empty.size());
+        assertEquals("Sequential()", empty.toString());
+        // As a placeholder inside a model: the parameters around it keep PyTorch's positional names.
+        Sequential net = new Sequential(new Linear(2, 2, new SplittableRandom(1)), new Sequential(), new Sigmoid());
+        assertEquals(List.of("0.weight", "0.bias"), net.parameters().stream().map(Parameter::name).toList());
+        assertEquals(Shape.of(2, 2), net.forward(x).shape());
+    }
+
+    @Test
     void sequentialRejectsALayerAddedTwice() {
         Linear l = new Linear(2, 2, new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sequential(l, l));
