@@ -63,7 +63,7 @@ class CheckpointTest {
     @Test
     void roundTripIsBitExact() throws IOException {
         Sequential a = net(1);
-        a.parameters().get(1).assign(-0.0, Double.MIN_VALUE, Double.MAX_VALUE, Math.PI);
+        a.parameters().get(1).copyFrom(-0.0, Double.MIN_VALUE, Double.MAX_VALUE, Math.PI);
         Path f = dir.resolve("model.safetensors");
         Checkpoint.save(f, a);
         Sequential b = net(2);

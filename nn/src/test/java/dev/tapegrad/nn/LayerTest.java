@@ -13,18 +13,46 @@ import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Parameter, Linear, activations, Sequential and Mlp. */
 class LayerTest {
     @Test
-    void parameterValuesAreACopyAndAssignChecksLength() {
+    void copyFromSetsKnownWeightsAndKeepsNoReferenceToTheArray() {
+        Parameter p = new Parameter("w", Shape.of(2), 1, 2);
+        Tape tape = new Tape();
+        Tensor before = p.on(tape);
+        double[] known = {0.5, -0.25};
+        p.copyFrom(known);
+        known[0] = 99;
+        assertArrayEquals(new double[] {0.5, -0.25}, p.values());
+        assertArrayEquals(new double[] {1, 2}, before.values(), "a tensor already on a tape keeps the old values");
+    }
+
+    @Test
+    void theLibraryNeverCallsCopyFrom() throws IOException {
+        // Issue 3: only optimizers and checkpoint loading change a parameter; copyFrom is for user code.
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                boolean calls = src.replace("public void copyFrom(", "").contains("copyFrom(");
+                assertTrue(!calls || f.endsWith("Parameter.java") && !src.contains(".copyFrom("), f + " calls copyFrom");
+            }
+        }
+    }
+
+    @Test
+    void parameterValuesAreACopyAndCopyFromChecksLength() {
         Parameter p = new Parameter("w", Shape.of(2), 1, 2);
         p.values()[0] = 99;
         assertArrayEquals(new double[] {1, 2}, p.values());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.assign(1, 2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.copyFrom(1, 2, 3));
         assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("3"), e.getMessage());
         assertArrayEquals(new double[] {1, 2}, p.values());
         Tape tape = new Tape();
@@ -145,11 +173,11 @@ class LayerTest {
                 double[] minus = v.clone();
                 plus[k] += 1e-6;
                 minus[k] -= 1e-6;
-                p.assign(plus);
+                p.copyFrom(plus);
                 double up = sinSum(l, xs, x);
-                p.assign(minus);
+                p.copyFrom(minus);
                 double down = sinSum(l, xs, x);
-                p.assign(v);
+                p.copyFrom(v);
                 assertEquals((up - down) / 2e-6, analytic[k], 1e-6, p.name() + "[" + k + "]");
             }
         }
