@@ -143,9 +143,10 @@ public final class Diagnosis {
         }
 
         /**
-         * The largest update-to-parameter norm ratio of one step observed while training (a
-         * {@link DiagnosisListener} measures it), which shows a learning rate that was too large even
-         * after the units it drove into saturation stopped passing gradient.
+         * The largest update-to-parameter norm ratio of one step observed while training in an epoch
+         * whose loss did not fall (a {@link DiagnosisListener} measures it): an overshooting step, which
+         * shows a learning rate that was too large even after the units it drove into saturation stopped
+         * passing gradient. Large steps that lowered the loss are progress and do not count.
          */
         public Builder observedUpdateRatio(double ratio) {
             checkArgument(ratio >= 0, "diagnosis: observed update ratio must be >= 0, got %s", ratio);

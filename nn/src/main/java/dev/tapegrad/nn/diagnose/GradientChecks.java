@@ -92,13 +92,20 @@ final class GradientChecks {
         List<String> notOnTape = new ArrayList<>();
         List<String> noPath = new ArrayList<>();
         List<String> connected = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Parameter p : zero) {
             String s = p.name() + " " + p.shape();
             switch (links.get(p)) {
                 case NOT_ON_TAPE -> notOnTape.add(s);
                 case NO_PATH -> noPath.add(s);
-                default -> connected.add(s);
+                case CONNECTED -> connected.add(s);
+                default -> unknown.add(s);
             }
+        }
+        if (!unknown.isEmpty()) {
+            out.add(Finding.warning(Finding.Kind.NO_GRADIENT, "Parameters with no gradient at all (every element "
+                    + "exactly 0): " + String.join(", ", unknown) + ". Either they are not connected to the loss, or "
+                    + "the gradient reaching them has vanished; the optimizer does not change them."));
         }
         if (!notOnTape.isEmpty() || !noPath.isEmpty()) {
             StringBuilder why = new StringBuilder();
