@@ -61,11 +61,16 @@ final class CapacityCheck {
         }
         String plateau = String.format("The loss has stayed at %s%s over the last %d epochs (changed by %s) while %s",
                 fmt(c.loss), base, c.trend.window, pct(Math.abs(c.trend.recentFall)), c.stationary
-                        ? gradient : "the gradients are healthy (no saturation, no vanishing; " + gradient + ")");
+                        ? "the gradient has all but vanished (sensitivity " + fmt(c.sensitivity) + ")"
+                        : "the gradients are healthy (no saturation, no vanishing; " + gradient + ")");
         if (narrowest <= NARROW || c.parameterCount < samples) {
+            int turns = c.probe.featureRows[0].length == 1 ? turnsAlongInput(c) : 0;
+            String shape = turns > narrowest && narrowest != Integer.MAX_VALUE ? String.format(" The targets change "
+                    + "direction %d times along the single input, more than a hidden layer of %d %s can usually "
+                    + "follow.", turns, narrowest, narrowest == 1 ? "unit" : "units") : "";
             out.add(Finding.warning(Finding.Kind.NETWORK_TOO_SMALL, "Hint: the network may be too small for the data. "
-                    + plateau + ", so training has settled on the best this network can do: " + size
-                    + ". Try more hidden units or another layer."));
+                    + plateau + ", so training has settled on the best this network can do: " + size + "." + shape
+                    + " Try more hidden units or another layer."));
             demote(out);
         } else {
             out.add(Finding.info(Finding.Kind.NETWORK_TOO_SMALL, plateau + ". With " + c.parameterCount
@@ -113,6 +118,20 @@ final class CapacityCheck {
                     + "weights, seed or number of epochs can fit them." + bound;
         }
         return null;
+    }
+
+    /** How often the first target column changes direction along a 1-D input. */
+    private static int turnsAlongInput(Context c) {
+        double[][] x = c.probe.featureRows;
+        double[][] y = c.probe.targetRows;
+        Integer[] order = new Integer[x.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(i -> x[i][0]));
+        double[] t = new double[order.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = y[order[i]][0];
+        }
+        return directionChanges(t);
     }
 
     /** How often the sequence turns from rising to falling or back, ignoring equal neighbours. */

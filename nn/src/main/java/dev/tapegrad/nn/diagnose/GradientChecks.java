@@ -35,13 +35,15 @@ final class GradientChecks {
         String ratioText = ls.size() > 1 ? "; first/last ratio " + fmt(ratio) : "";
         out.add(Finding.info(Finding.Kind.GRADIENT_NORMS, "Gradient norm per layer: " + norms + ratioText + "."));
         if (c.sensitivity < TrainingChecks.STATIONARY && !c.lossIsLow()) {
-            // Every layer's gradient is tiny next to the loss: a stationary point, not a gradient lost on the way in.
+            // Every layer's gradient is tiny next to the loss: a stationary point, not a gradient lost on
+            // the way in.
             c.stationary = true;
             if (!c.zeroGradientConnected) {
                 out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, String.format("The gradient has all but "
                         + "vanished in every layer (%s) while the loss is still %s: training sits at a stationary point "
                         + "of the loss (gradient sensitivity %s, below %s), such as the mean-target plateau, and the "
-                        + "optimizer barely moves.", norms, fmt(c.loss), fmt(c.sensitivity), fmt(TrainingChecks.STATIONARY))));
+                        + "optimizer barely moves.", norms, fmt(c.loss), fmt(c.sensitivity),
+                        fmt(TrainingChecks.STATIONARY))));
             }
             return;
         }
@@ -132,7 +134,8 @@ final class GradientChecks {
         if (c.saturated) {
             out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, "No gradient at all (every element exactly 0) "
                     + "reaches " + names + ", although connected to the loss: the saturated units pass none "
-                    + "(a sigmoid rounds to exactly 0 or 1 beyond about |x| > 37), so these parameters no longer change."));
+                    + "(a sigmoid rounds to exactly 0 or 1 beyond about |x| > 37), so these parameters no longer "
+                    + "change."));
         } else {
             out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, "The gradient of " + names + " is exactly 0 on "
                     + "this batch, although connected to the loss: it has vanished (rounded away behind "

@@ -173,6 +173,23 @@ class PlantedFailuresTest {
     }
 
     @Test
+    void twoHiddenUnitsOnParityGetTheSizeHintWithTheTargetsTurns() {
+        // 1-2-1 is not provably too small, so this is the plateau hint, with the 1-D shape of the data.
+        double[][] x = Tasks.parityInputs();
+        double[][] y = Tasks.parityTargets();
+        Sequential net = Mlp.sigmoid(new SplittableRandom(1), 1, 2, 1);
+        DiagnosisListener listener = DiagnosisListener.builder(net, Loss::mse, x, y).learningRate(5).every(100_000)
+                .build();
+        Trainer.builder(net, Sgd.builder(net.parameters()).learningRate(5).build(), Loss::mse)
+                .data(x, y).fullBatch().epochs(3000).listener(listener).build().fit();
+        Diagnosis d = listener.latest().orElseThrow();
+        Finding f = warning(d, Finding.Kind.NETWORK_TOO_SMALL);
+        assertTrue(f.message().contains("may be too small") && f.message().contains("change direction 7 times"),
+                f::message);
+        assertFalse(f.message().contains("healthy"), f::message);
+    }
+
+    @Test
     void aConnectedParameterWithAnExactlyZeroGradientIsNotCalledDetached() {
         // Seed 0 after 20000 epochs: 0.weight and 0.bias get a gradient of exactly 0.0 at a stationary point.
         Diagnosis d = oneUnitParity(0, 20_000);
