@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,9 +48,17 @@ public final class Checkpoint {
      * file beside it, forces it to disk and renames it over {@code path}, so a crash leaves either the
      * old file or the new one, never half of one. Does not modify the parameters.
      *
+     * @throws NoSuchFileException naming {@code path} and its directory if that directory is missing
+     * @throws IOException naming {@code path} if writing fails; the file there is then unchanged and no
+     *     temporary file is left
      * @throws IllegalArgumentException if two parameters share a name
      */
     public static void save(Path path, List<Parameter> parameters) throws IOException {
+        save(path, parameters, WRITE_ALL);
+    }
+
+    /** As {@link #save(Path, List)}, writing the bytes with {@code writer} (a test makes it fail half-way). */
+    static void save(Path path, List<Parameter> parameters, ChannelWriter writer) throws IOException {
         Objects.requireNonNull(path, "checkpoint: path");
         Objects.requireNonNull(parameters, "checkpoint: parameters");
         Set<String> names = new HashSet<>();
@@ -83,7 +92,7 @@ public final class Checkpoint {
             }
         }
         buf.flip();
-        writeAtomically(path.toAbsolutePath(), buf);
+        writeAtomically(path.toAbsolutePath(), buf, writer);
     }
 
     /** Loads the model's parameters by name; see {@link #load(Path, List)}. */
@@ -203,14 +212,41 @@ public final class Checkpoint {
         }
     }
 
-    private static void writeAtomically(Path path, ByteBuffer data) throws IOException {
+    /** Writes a buffer to an open channel; a seam so a test can make the write fail half-way. */
+    @FunctionalInterface
+    interface ChannelWriter {
+        void write(FileChannel channel, ByteBuffer data) throws IOException;
+    }
+
+    private static final ChannelWriter WRITE_ALL = (ch, data) -> {
+        while (data.hasRemaining()) {
+            ch.write(data);
+        }
+    };
+
+    /**
+     * Writes {@code data} to a temporary file beside {@code path} and renames it over {@code path}. On
+     * any failure the temporary file is deleted and {@code path} is left as it was; the error names
+     * {@code path}, not the temporary file the caller never asked for.
+     */
+    private static void writeAtomically(Path path, ByteBuffer data, ChannelWriter writer) throws IOException {
         Path dir = path.getParent();
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+        if (!Files.isDirectory(dir)) {
+            String why = Files.exists(dir) ? "is not a directory" : "does not exist; create it first "
+                    + "(Files.createDirectories)";
+            throw new NoSuchFileException(path.toString(), null, "checkpoint: cannot save " + path + ": the directory "
+                    + dir + " " + why);
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new IOException("checkpoint: cannot save " + path + ": cannot create a temporary file in " + dir
+                    + " (" + e + ")", e);
+        }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                while (data.hasRemaining()) {
-                    ch.write(data);
-                }
+                writer.write(ch, data);
                 ch.force(true);
             }
             try {
@@ -218,6 +254,8 @@ public final class Checkpoint {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new IOException("checkpoint: saving " + path + " failed, the file there is unchanged (" + e + ")", e);
         } finally {
             Files.deleteIfExists(tmp);
         }

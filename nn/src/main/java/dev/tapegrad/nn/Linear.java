@@ -111,16 +111,30 @@ public final class Linear implements Layer {
     }
 
     /**
-     * {@code x W^T + b} for a batch {@code x} of shape {@code [N, in]} (result {@code [N, out]}) or a
-     * single sample of shape {@code [in]} (result {@code [out]}).
+     * {@code x W^T + b} over the last axis, as PyTorch's {@code nn.Linear}: input {@code [*, in]} gives
+     * {@code [*, out]}, so a single sample {@code [in]} gives {@code [out]}, a batch {@code [N, in]} gives
+     * {@code [N, out]}, and any leading batch dimensions ({@code [B, T, in]}) are kept. Inputs of rank 3
+     * or more are reshaped to {@code [B * T, in]} for the fused op and back, so gradients flow through
+     * the reshapes unchanged. Does not modify {@code x}.
      *
-     * @throws IllegalArgumentException if the last dimension of {@code x} is not {@code in}
+     * @throws IllegalArgumentException if {@code x} is a scalar or its last dimension is not {@code in}
      */
     @Override
     public Tensor forward(Tensor x) {
         Shape s = x.shape();
-        checkArgument((s.rank() == 1 || s.rank() == 2) && s.dim(s.rank() - 1) == inFeatures,
-                "%s: input of shape %s; expected [N, %s] (a batch) or [%s] (one sample)", this, s, inFeatures, inFeatures);
+        checkArgument(s.rank() >= 1 && s.dim(s.rank() - 1) == inFeatures,
+                "%s: input of shape %s; expected [*, %s]: [%s] (one sample), [N, %s] (a batch) or more leading "
+                        + "batch dimensions", this, s, inFeatures, inFeatures, inFeatures);
+        if (s.rank() <= 2) {
+            return affine(x);
+        }
+        int[] dims = s.dims();
+        int rows = s.size() / inFeatures;
+        dims[dims.length - 1] = outFeatures;
+        return affine(x.reshape(rows, inFeatures)).reshape(dims);
+    }
+
+    private Tensor affine(Tensor x) {
         return Affine.INSTANCE.apply(x, weight.on(x.tape()), bias.on(x.tape())).asTensor();
     }
 

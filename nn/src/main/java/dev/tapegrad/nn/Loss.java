@@ -86,10 +86,25 @@ public final class Loss {
      * {@code -mean_i sum_j t_ij logSoftmax(z_i)_j}, rows over the last axis;
      * {@code dL/dz_i = (softmax(z_i) sum_j t_ij - t_i) / N}.
      *
-     * @throws IllegalArgumentException if the shapes differ or the logits are not [N, C] or [C]
+     * For class indices use {@link #crossEntropy(Tensor, int[])}.
+     *
+     * @throws IllegalArgumentException if the shapes differ (pointing to the {@code int[]} overload when the
+     *     target looks like class indices) or the logits are not [N, C] or [C]
      */
     public static Scalar crossEntropy(Tensor logits, Tensor targetProbabilities) {
-        checkSameShape("crossEntropy", logits, targetProbabilities);
+        Objects.requireNonNull(logits, "crossEntropy: logits");
+        Objects.requireNonNull(targetProbabilities, "crossEntropy: target");
+        Shape z = logits.shape();
+        Shape t = targetProbabilities.shape();
+        if (!z.equals(t)) {
+            // PyTorch's cross_entropy takes class indices as a tensor; here they are an int[], so say so.
+            boolean indicesShaped = z.rank() == 2 && t.rank() == 1 && t.dim(0) == z.dim(0);
+            throw new IllegalArgumentException(String.format("crossEntropy: logits shape %s and target shape %s "
+                    + "differ (losses do not broadcast). A Tensor target must hold class probabilities of the "
+                    + "logits' shape %s (a one-hot or soft row per sample)%s", z, t, z, indicesShaped
+                            ? "; for class indices, one per sample, call crossEntropy(logits, int[] classes) instead"
+                            : "; for class indices call crossEntropy(logits, int[] classes)"));
+        }
         Shape s = logits.shape();
         checkArgument(s.rank() == 1 || s.rank() == 2,
                 "crossEntropy: logits must be [N, C] or [C], got shape %s", s);

@@ -14,8 +14,9 @@ import java.util.Objects;
  * {@code nn.Parameter}). Put it on a tape with {@link #on(Tape)} (the same tensor however often it is
  * asked for on that tape) and read its gradient with {@code gradients.of(parameter)}.
  *
- * <p>Training changes a parameter only through an {@link Optimizer} step or {@link Checkpoint}
- * loading; {@link #assign(double...)} is the one public mutator, for setting known weights by hand.
+ * <p>Only optimizers ({@link Optimizer#step}) and {@link Checkpoint} loading change a parameter, with
+ * one explicit exception that only user code calls: {@link #copyFrom(double...)}, to set known weights
+ * by hand. Nothing in the library calls it: not layers, not the trainer, not the diagnosis.
  * Not thread-safe: one model belongs to one thread while it trains.
  */
 public final class Parameter implements Leaf {
@@ -71,14 +72,17 @@ public final class Parameter implements Leaf {
     }
 
     /**
-     * Overwrites the values with a copy of {@code values} (PyTorch's {@code copy_} under
-     * {@code no_grad}): for setting known weights by hand, not for training.
+     * Overwrites the values with a copy of {@code values}: the explicit, user-called exception to "only
+     * optimizers and checkpoint loading change a parameter" (PyTorch's {@code param.copy_(values)} under
+     * {@code no_grad}). For setting known weights by hand, such as a hand-derived test network; never
+     * called by the library itself, and not a training step (an optimizer's momentum or Adam moments
+     * do not know about it). Tensors already put on a tape keep the old values.
      *
      * @throws IllegalArgumentException if the length differs from {@link #size()}; nothing changes then
      */
-    public void assign(double... values) {
+    public void copyFrom(double... values) {
         Objects.requireNonNull(values, "values");
-        checkArgument(values.length == data.length, "parameter '%s' of shape %s: assign needs %s values, got %s",
+        checkArgument(values.length == data.length, "parameter '%s' of shape %s: copyFrom needs %s values, got %s",
                 name, shape, data.length, values.length);
         System.arraycopy(values, 0, data, 0, data.length);
     }

@@ -22,8 +22,11 @@ public final class Sequential implements Layer {
     /**
      * The layers, in order; qualifies their parameters' names with each layer's index.
      *
-     * @throws IllegalArgumentException if there are no layers, a parameter appears twice, or a layer
-     *     already belongs to another container (then no name changes)
+     * With no layers it is the identity, as an empty {@code nn.Sequential()} in PyTorch: a placeholder
+     * that {@link #forward} passes its input through unchanged.
+     *
+     * @throws IllegalArgumentException if a parameter appears twice, or a layer already belongs to
+     *     another container (then no name changes)
      */
     public Sequential(Layer... layers) {
         this(List.of(layers));
@@ -32,7 +35,6 @@ public final class Sequential implements Layer {
     /** As {@link #Sequential(Layer...)}. */
     public Sequential(List<? extends Layer> layers) {
         Objects.requireNonNull(layers, "Sequential: layers");
-        checkArgument(!layers.isEmpty(), "Sequential: needs at least one layer");
         this.layers = List.copyOf(layers);
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> all = new ArrayList<>();
@@ -55,7 +57,7 @@ public final class Sequential implements Layer {
         this.parameters = Collections.unmodifiableList(all);
     }
 
-    /** Feeds {@code x} through every layer in order. */
+    /** Feeds {@code x} through every layer in order; returns {@code x} itself when there are none. */
     @Override
     public Tensor forward(Tensor x) {
         Tensor y = x;
@@ -88,6 +90,9 @@ public final class Sequential implements Layer {
 
     @Override
     public String toString() {
+        if (layers.isEmpty()) {
+            return "Sequential()";
+        }
         StringBuilder sb = new StringBuilder("Sequential(");
         for (int i = 0; i < layers.size(); i++) {
             sb.append("\n  (").append(i).append("): ").append(layers.get(i));

@@ -93,7 +93,9 @@ public final class Sgd implements Optimizer {
     /** Settings for {@link Sgd}; checked by {@link #build()}. */
     public static final class Builder {
         private final List<Parameter> params;
-        private double lr = Double.NaN;
+        private double lr;
+        // A flag, not a NaN marker: a NaN the caller passes must be rejected as NaN, not as "not set".
+        private boolean lrSet;
         private double momentum;
         private double dampening;
         private boolean nesterov;
@@ -106,6 +108,7 @@ public final class Sgd implements Optimizer {
         /** The learning rate; required, finite and positive. */
         public Builder learningRate(double lr) {
             this.lr = lr;
+            this.lrSet = true;
             return this;
         }
 
@@ -139,7 +142,7 @@ public final class Sgd implements Optimizer {
          * @throws IllegalArgumentException naming the setting and its value if one is invalid
          */
         public Sgd build() {
-            checkArgument(!Double.isNaN(lr), "Sgd: learning rate not set; call learningRate(..) with a value > 0");
+            checkArgument(lrSet, "Sgd: learning rate not set; call learningRate(..) with a value > 0");
             checkLearningRate("Sgd", lr);
             checkArgument(momentum >= 0 && momentum < 1, "Sgd: momentum must be in [0, 1), got %s", momentum);
             checkArgument(dampening >= 0 && dampening <= 1, "Sgd: dampening must be in [0, 1], got %s", dampening);

@@ -2,6 +2,7 @@ package dev.tapegrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +63,7 @@ class CheckpointTest {
     @Test
     void roundTripIsBitExact() throws IOException {
         Sequential a = net(1);
-        a.parameters().get(1).assign(-0.0, Double.MIN_VALUE, Double.MAX_VALUE, Math.PI);
+        a.parameters().get(1).copyFrom(-0.0, Double.MIN_VALUE, Double.MAX_VALUE, Math.PI);
         Path f = dir.resolve("model.safetensors");
         Checkpoint.save(f, a);
         Sequential b = net(2);
@@ -218,5 +220,42 @@ class CheckpointTest {
         Checkpoint.load(f, check);
         assertArrayEquals(net(2).parameters().get(0).values(), check.parameters().get(0).values(),
                 "a second save replaces the file");
+    }
+
+    @Test
+    void savingIntoAMissingDirectoryNamesTheTargetAndTheDirectory() {
+        Path missing = dir.resolve("no-such-dir");
+        Path f = missing.resolve("model.safetensors");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> Checkpoint.save(f, net(1)));
+        assertTrue(e.getMessage().contains(f.toString()), e::getMessage);
+        assertTrue(e.getMessage().contains("the directory " + missing + " does not exist"), e::getMessage);
+        assertFalse(e.getMessage().contains(".tmp"), e::getMessage);
+        assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void aSaveThatFailsMidWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws IOException {
+        Path f = dir.resolve("keep.safetensors");
+        Checkpoint.save(f, net(1));
+        byte[] before = Files.readAllBytes(f);
+        // Writes the first 40 bytes (the length field and part of the header), then the disk is "full".
+        Checkpoint.ChannelWriter failsHalfWay = (ch, data) -> {
+            ByteBuffer part = data.duplicate();
+            part.limit(part.position() + 40);
+            while (part.hasRemaining()) {
+                ch.write(part);
+            }
+            throw new IOException("No space left on device (simulated)");
+        };
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.save(f, net(2).parameters(), failsHalfWay));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("unchanged"), e::getMessage);
+        assertTrue(e.getMessage().contains("No space left on device"), e::getMessage);
+        assertArrayEquals(before, Files.readAllBytes(f), "the old checkpoint is intact");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(f), files.toList(), "no temporary file is left behind");
+        }
+        Sequential check = net(5);
+        Checkpoint.load(f, check);
+        assertArrayEquals(net(1).parameters().get(0).values(), check.parameters().get(0).values());
     }
 }

@@ -13,18 +13,46 @@ import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Parameter, Linear, activations, Sequential and Mlp. */
 class LayerTest {
     @Test
-    void parameterValuesAreACopyAndAssignChecksLength() {
+    void copyFromSetsKnownWeightsAndKeepsNoReferenceToTheArray() {
+        Parameter p = new Parameter("w", Shape.of(2), 1, 2);
+        Tape tape = new Tape();
+        Tensor before = p.on(tape);
+        double[] known = {0.5, -0.25};
+        p.copyFrom(known);
+        known[0] = 99;
+        assertArrayEquals(new double[] {0.5, -0.25}, p.values());
+        assertArrayEquals(new double[] {1, 2}, before.values(), "a tensor already on a tape keeps the old values");
+    }
+
+    @Test
+    void theLibraryNeverCallsCopyFrom() throws IOException {
+        // Issue 3: only optimizers and checkpoint loading change a parameter; copyFrom is for user code.
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(f);
+                boolean calls = src.replace("public void copyFrom(", "").contains("copyFrom(");
+                assertTrue(!calls || f.endsWith("Parameter.java") && !src.contains(".copyFrom("), f + " calls copyFrom");
+            }
+        }
+    }
+
+    @Test
+    void parameterValuesAreACopyAndCopyFromChecksLength() {
         Parameter p = new Parameter("w", Shape.of(2), 1, 2);
         p.values()[0] = 99;
         assertArrayEquals(new double[] {1, 2}, p.values());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.assign(1, 2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.copyFrom(1, 2, 3));
         assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("3"), e.getMessage());
         assertArrayEquals(new double[] {1, 2}, p.values());
         Tape tape = new Tape();
@@ -113,6 +141,61 @@ class LayerTest {
     }
 
     @Test
+    void linearAcceptsLeadingBatchDimensionsLikePyTorch() {
+        // W = [[1, 2], [3, 4], [5, 6]], b = [0.5, -1, 2]; x of shape [2, 2, 2] (B = 2, T = 2, in = 2).
+        Linear l = Linear.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[] {0.5, -1, 2});
+        Tape tape = new Tape();
+        double[] x = {1, 0, 0, 1, 2, -1, -3, 0.5};
+        Tensor y = l.forward(tape.constant(Shape.of(2, 2, 2), x));
+        assertEquals(Shape.of(2, 2, 3), y.shape());
+        // Row by row, W x + b worked out by hand: [1, 0] -> [1.5, 2, 7]; [0, 1] -> [2.5, 3, 8];
+        // [2, -1] -> [0.5, 1, 6]; [-3, 0.5] -> [-1.5, -8, -10].
+        assertArrayEquals(new double[] {1.5, 2, 7, 2.5, 3, 8, 0.5, 1, 6, -1.5, -8, -10}, y.values(), 1e-15);
+        assertArrayEquals(x, new double[] {1, 0, 0, 1, 2, -1, -3, 0.5}, "input unchanged");
+    }
+
+    @Test
+    void linearGradientsThroughLeadingBatchDimensionsMatchFiniteDifferences() {
+        Linear l = new Linear(3, 2, new SplittableRandom(7));
+        Shape xs = Shape.of(2, 3, 1, 3);
+        double[] x = new SplittableRandom(8).doubles(xs.size(), -2, 2).toArray();
+        // The input's gradient, through both reshapes and the fused op.
+        GradCheck.Report r = GradCheck.withDefaults().check(t -> l.forward(t).sin().sum(), xs, x);
+        assertTrue(r.passed(), r::describe);
+        // The parameters' gradients against central differences of the loss in each weight and bias.
+        Tape tape = new Tape();
+        Gradients g = l.forward(tape.constant(xs, x)).sin().sum().backward();
+        for (Parameter p : l.parameters()) {
+            double[] analytic = g.of(p);
+            double[] v = p.values();
+            for (int k = 0; k < v.length; k++) {
+                double[] plus = v.clone();
+                double[] minus = v.clone();
+                plus[k] += 1e-6;
+                minus[k] -= 1e-6;
+                p.copyFrom(plus);
+                double up = sinSum(l, xs, x);
+                p.copyFrom(minus);
+                double down = sinSum(l, xs, x);
+                p.copyFrom(v);
+                assertEquals((up - down) / 2e-6, analytic[k], 1e-6, p.name() + "[" + k + "]");
+            }
+        }
+    }
+
+    private static double sinSum(Linear l, Shape xs, double[] x) {
+        Tape tape = new Tape();
+        return l.forward(tape.constant(xs, x)).sin().sum().value();
+    }
+
+    @Test
+    void linearRejectsAScalarInput() {
+        Linear l = new Linear(1, 2, new SplittableRandom(1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.forward(new Tape().zeros(Shape.of())));
+        assertTrue(e.getMessage().contains("[*, 1]"), e.getMessage());
+    }
+
+    @Test
     void activationsApplyElementwise() {
         Tape tape = new Tape();
         Tensor x = tape.constant(Shape.of(3), -1, 0, 2);
@@ -134,6 +217,21 @@ class LayerTest {
         assertThrows(UnsupportedOperationException.class, () -> net.parameters().clear());
         Tape tape = new Tape();
         assertEquals(Shape.of(5, 1), net.forward(tape.zeros(5, 3)).shape());
+    }
+
+    @Test
+    void anEmptySequentialIsTheIdentity() {
+        Sequential empty = new Sequential();
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(2, 2), 1, -2, 3, 0.5);
+        assertSame(x, empty.forward(x));
+        assertTrue(empty.parameters().isEmpty());
+        assertEquals(0, empty.size());
+        assertEquals("Sequential()", empty.toString());
+        // As a placeholder inside a model: the parameters around it keep PyTorch's positional names.
+        Sequential net = new Sequential(new Linear(2, 2, new SplittableRandom(1)), new Sequential(), new Sigmoid());
+        assertEquals(List.of("0.weight", "0.bias"), net.parameters().stream().map(Parameter::name).toList());
+        assertEquals(Shape.of(2, 2), net.forward(x).shape());
     }
 
     @Test

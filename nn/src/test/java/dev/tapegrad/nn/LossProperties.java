@@ -13,8 +13,15 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Every loss and the fused linear op match central finite differences, for random shapes and values
  * drawn from each function's smooth domain (probabilities away from 0 and 1, where BCE's clamp sits).
+ * Seeded: jqwik draws the shapes and the {@code seed} of each case from {@link #SEED}.
  */
 class LossProperties {
+    /**
+     * The fixed seed of every property here, so a run generates the same cases every time (jqwik 1.9.3
+     * has no configuration key for a default seed). A failure is reproduced by running the suite again.
+     */
+    static final String SEED = "20261123";
+
     private static void assertPasses(GradCheck.Report r) {
         assertTrue(r.passed(), r::describe);
     }
@@ -32,7 +39,7 @@ class LossProperties {
                 List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = SEED)
     void mse(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
              @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -40,7 +47,7 @@ class LossProperties {
         checkPair(Loss::mse, s, uniform(rng, s.size(), -3, 3), uniform(rng, s.size(), -3, 3));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = SEED)
     void bce(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
              @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -48,7 +55,7 @@ class LossProperties {
         checkPair(Loss::bce, s, uniform(rng, s.size(), 0.05, 0.95), uniform(rng, s.size(), 0, 1));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = SEED)
     void bceWithLogits(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 1, max = 4) int cols,
                        @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -56,7 +63,7 @@ class LossProperties {
         checkPair(Loss::bceWithLogits, s, uniform(rng, s.size(), -6, 6), uniform(rng, s.size(), 0, 1));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = SEED)
     void crossEntropyWithClasses(@ForAll @IntRange(min = 1, max = 5) int rows,
                                  @ForAll @IntRange(min = 2, max = 5) int classes, @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -65,7 +72,7 @@ class LossProperties {
         assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, uniform(rng, s.size(), -4, 4)));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = SEED)
     void linear(@ForAll @IntRange(min = 1, max = 4) int rows, @ForAll @IntRange(min = 1, max = 4) int in,
                 @ForAll @IntRange(min = 1, max = 4) int out, @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -131,6 +131,17 @@ class LossTest {
     }
 
     @Test
+    void crossEntropyWithATensorOfClassIndicesPointsToTheIntArrayOverload() {
+        Tape tape = new Tape();
+        Tensor z = tape.constant(Shape.of(2, 3), 1, 2, 3, 4, 5, 6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Loss.crossEntropy(z, tape.constant(Shape.of(2), 0, 2)));
+        for (String part : new String[] {"[2, 3]", "[2]", "class probabilities", "crossEntropy(logits, int[] classes)"}) {
+            assertTrue(e.getMessage().contains(part), () -> e.getMessage() + " should contain " + part);
+        }
+    }
+
+    @Test
     void crossEntropyRejectsBadClasses() {
         Tape tape = new Tape();
         Tensor z = tape.constant(S, Z);

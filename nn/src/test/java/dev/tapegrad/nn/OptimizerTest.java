@@ -147,21 +147,63 @@ class OptimizerTest {
         }
     }
 
+    /** Learning rates issue 3 rejects; each message must show the value as Java prints it. */
+    private static final double[] BAD_LEARNING_RATES = {
+        0.0, -0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+    /** Momenta outside [0, 1), NaN included. */
+    private static final double[] BAD_MOMENTA = {1.0, 1.5, -0.1, Double.NaN, Double.POSITIVE_INFINITY};
+
     @Test
-    void invalidSettingsAreRejectedWithTheirValue() {
+    void invalidLearningRatesAreRejectedWithTheirValue() {
         List<Parameter> ps = List.of(param());
-        assertRejected(() -> Sgd.builder(ps).learningRate(0).build(), "learning rate", "0.0");
-        assertRejected(() -> Sgd.builder(ps).learningRate(-0.5).build(), "learning rate", "-0.5");
-        assertRejected(() -> Sgd.builder(ps).learningRate(Double.NaN).build(), "learning rate");
+        for (double lr : BAD_LEARNING_RATES) {
+            String value = String.valueOf(lr);
+            assertRejected(() -> Sgd.builder(ps).learningRate(lr).build(), "Sgd", "learning rate", value);
+            assertRejected(() -> Adam.builder(ps).learningRate(lr).build(), "Adam", "learning rate", value);
+        }
+    }
+
+    @Test
+    void nanLearningRateIsNotMistakenForAMissingOne() {
+        List<Parameter> ps = List.of(param());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Sgd.builder(ps).learningRate(Double.NaN).build());
+        assertTrue(e.getMessage().contains("NaN"), e::getMessage);
+        assertTrue(!e.getMessage().contains("not set"), e::getMessage);
         assertRejected(() -> Sgd.builder(ps).build(), "learning rate not set");
-        assertRejected(() -> Sgd.builder(ps).learningRate(0.1).momentum(1.0).build(), "momentum", "1.0");
-        assertRejected(() -> Sgd.builder(ps).learningRate(0.1).momentum(-0.1).build(), "momentum", "-0.1");
+    }
+
+    @Test
+    void invalidMomentaAreRejectedWithTheirValue() {
+        List<Parameter> ps = List.of(param());
+        for (double momentum : BAD_MOMENTA) {
+            assertRejected(() -> Sgd.builder(ps).learningRate(0.1).momentum(momentum).build(),
+                    "Sgd", "momentum", String.valueOf(momentum));
+        }
+    }
+
+    @Test
+    void invalidAdamBetasAreRejectedWithTheirValue() {
+        List<Parameter> ps = List.of(param());
+        for (double beta : BAD_MOMENTA) {
+            String value = String.valueOf(beta);
+            assertRejected(() -> Adam.builder(ps).betas(beta, 0.999).build(), "Adam", "beta1", value);
+            assertRejected(() -> Adam.builder(ps).betas(0.9, beta).build(), "Adam", "beta2", value);
+        }
+    }
+
+    @Test
+    void otherInvalidSettingsAreRejectedWithTheirValue() {
+        List<Parameter> ps = List.of(param());
         assertRejected(() -> Sgd.builder(ps).learningRate(0.1).nesterov(true).build(), "Nesterov", "momentum 0.0");
         assertRejected(() -> Sgd.builder(ps).learningRate(0.1).weightDecay(-1).build(), "weight decay", "-1.0");
-        assertRejected(() -> Adam.builder(ps).learningRate(Double.NaN).build(), "Adam", "learning rate", "NaN");
-        assertRejected(() -> Adam.builder(ps).betas(0.9, 1.0).build(), "beta2", "1.0");
-        assertRejected(() -> Adam.builder(ps).betas(-0.1, 0.9).build(), "beta1", "-0.1");
+        assertRejected(() -> Sgd.builder(ps).learningRate(0.1).weightDecay(Double.NaN).build(), "weight decay", "NaN");
+        assertRejected(() -> Sgd.builder(ps).learningRate(0.1).momentum(0.5).dampening(2).build(), "dampening", "2.0");
         assertRejected(() -> Adam.builder(ps).eps(-1e-8).build(), "eps", "-1.0E-8");
+        assertRejected(() -> Adam.builder(ps).eps(Double.NaN).build(), "eps", "NaN");
+        assertRejected(() -> Adam.builder(ps).weightDecay(Double.NaN).build(), "weight decay", "NaN");
         assertRejected(() -> Sgd.builder(List.of()), "no parameters");
+        assertRejected(() -> Adam.builder(List.of()), "no parameters");
     }
 }

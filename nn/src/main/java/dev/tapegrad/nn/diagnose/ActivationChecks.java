@@ -68,7 +68,8 @@ final class ActivationChecks {
                     + " over the last epochs): keep training."));
             return;
         }
-        boolean sigmoidOut = c.probe.steps.get(c.probe.steps.size() - 1).layer() instanceof Sigmoid;
+        boolean sigmoidOut = !c.probe.steps.isEmpty()
+                && c.probe.steps.get(c.probe.steps.size() - 1).layer() instanceof Sigmoid;
         boolean atMean = Math.abs(Stats.mean(p) - Stats.mean(t)) < 0.5 * targetSpread;
         String where = atMean
                 ? " The network sits at the mean-target plateau, where predicting the average is the best it has found so far."

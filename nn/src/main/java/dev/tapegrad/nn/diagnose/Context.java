@@ -37,6 +37,10 @@ final class Context {
     boolean saturated;
     boolean constantOutput;
     boolean gradientPathology;
+    /** Some parameter connected to the loss has a gradient of exactly 0. */
+    boolean zeroGradientConnected;
+    /** Every gradient is tiny next to the loss: training sits at a stationary point. */
+    boolean stationary;
     boolean learningRateTooLow;
     boolean learningRateTooHigh;
 

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.LossFunction;
+import dev.tapegrad.nn.TrainingResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,6 +102,7 @@ public final class Diagnosis {
         private Gradients step;
         private double observedUpdateRatio = Double.NaN;
         private Map<String, Double> measuredRatios = Map.of();
+        private TrainingResult outcome;
 
         private Builder(Layer model, LossFunction loss, double[][] features, double[][] targets) {
             this.model = Objects.requireNonNull(model, "diagnosis: model");
@@ -141,9 +143,10 @@ public final class Diagnosis {
         }
 
         /**
-         * The largest update-to-parameter norm ratio of one step observed while training (a
-         * {@link DiagnosisListener} measures it), which shows a learning rate that was too large even
-         * after the units it drove into saturation stopped passing gradient.
+         * The largest update-to-parameter norm ratio of one step observed while training in an epoch
+         * whose loss did not fall (a {@link DiagnosisListener} measures it): an overshooting step, which
+         * shows a learning rate that was too large even after the units it drove into saturation stopped
+         * passing gradient. Large steps that lowered the loss are progress and do not count.
          */
         public Builder observedUpdateRatio(double ratio) {
             checkArgument(ratio >= 0, "diagnosis: observed update ratio must be >= 0, got %s", ratio);
@@ -162,6 +165,16 @@ public final class Diagnosis {
             return this;
         }
 
+        /**
+         * How training ended. When it missed its target (or ran out of epochs with the loss still high)
+         * and no check finds a cause, the diagnosis still warns, with what the loss trend suggests: a
+         * failed run never gets a clean bill of health.
+         */
+        public Builder outcome(TrainingResult result) {
+            this.outcome = Objects.requireNonNull(result, "diagnosis: training result");
+            return this;
+        }
+
         /** Runs the checks. Changes no parameter of the model. */
         public Diagnosis run() {
             Probe probe = new Probe(model, loss, features, targets);
@@ -175,7 +188,8 @@ public final class Diagnosis {
                 TrainingChecks.learningRate(c, out);
                 ActivationChecks.run(c, out);
                 GradientChecks.run(c, out);
-                TrainingChecks.capacity(c, out);
+                CapacityCheck.run(c, out);
+                TargetMissed.run(c, outcome, out);
             }
             return new Diagnosis(out);
         }

@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  * A training listener that diagnoses the model every few epochs and when training ends, with the loss
  * history so far (starting with the loss before the first epoch), each layer's measured update per step
  * over the last epoch (so the learning-rate checks hold for any optimizer), and the largest per-step
- * parameter update it has seen. It keeps the latest {@link Diagnosis} and hands each one to an optional consumer.
- * It reads the model and never changes it; it copies the parameters once per epoch to measure updates.
+ * parameter update it has seen in an epoch that did not lower the loss. It keeps the latest
+ * {@link Diagnosis} and hands each one to an optional consumer. When training ends it diagnoses once
+ * more with the outcome, so a run that missed its target always gets at least one warning. It reads
+ * the model and never changes it; it copies the parameters once per epoch to measure updates.
  *
  * <pre>{@code
  * DiagnosisListener diagnosis = DiagnosisListener.builder(net, Loss::mse, x, y).learningRate(0.5).every(100).build();
@@ -44,9 +46,9 @@ public final class DiagnosisListener implements TrainingListener {
     private long previousSteps;
     private double largestUpdate;
     private Map<String, Double> lastEpochRatios = Map.of();
-    private int lastDiagnosed;
     private int epoch;
     private Diagnosis latest;
+    private TrainingResult outcome;
 
     private DiagnosisListener(Builder b) {
         this.model = b.model;
@@ -67,9 +69,9 @@ public final class DiagnosisListener implements TrainingListener {
     public void onStart(int maxEpochs) {
         history.clear();
         latest = null;
+        outcome = null;
         largestUpdate = 0;
         lastEpochRatios = Map.of();
-        lastDiagnosed = 0;
         epoch = 0;
         previousSteps = 0;
         previous = snapshot();
@@ -79,10 +81,15 @@ public final class DiagnosisListener implements TrainingListener {
     @Override
     public void onEpoch(EpochReport report) {
         epoch = report.epoch();
+        double before = history.get(history.size() - 1);
         history.add(report.loss());
         double[][] now = snapshot();
         long steps = Math.max(1, report.steps() - previousSteps);
-        largestUpdate = Math.max(largestUpdate, relativeChange(previous, now) / steps);
+        // A large step that lowered the loss is progress (the first steps from a small initialisation
+        // often move the weights by half their norm); only a large step the loss did not reward is overshoot.
+        if (!(report.loss() < before)) {
+            largestUpdate = Math.max(largestUpdate, relativeChange(previous, now) / steps);
+        }
         lastEpochRatios = perLayerChange(previous, now, steps);
         previous = now;
         previousSteps = report.steps();
@@ -93,9 +100,8 @@ public final class DiagnosisListener implements TrainingListener {
 
     @Override
     public void onEnd(TrainingResult result) {
-        if (lastDiagnosed != epoch || latest == null) {
-            diagnose();
-        }
+        outcome = result;
+        diagnose(); // again even if this epoch was diagnosed: now the outcome is known
     }
 
     /** The most recent diagnosis, if one has run. */
@@ -118,8 +124,10 @@ public final class DiagnosisListener implements TrainingListener {
             b.observedUpdateRatio(largestUpdate);
             b.measuredUpdateRatios(lastEpochRatios);
         }
+        if (outcome != null) {
+            b.outcome(outcome);
+        }
         latest = b.run();
-        lastDiagnosed = epoch;
         if (consumer != null) {
             consumer.accept(latest);
         }

@@ -40,7 +40,9 @@ public record Finding(Severity severity, Kind kind, String message) {
         /** The loss has plateaued above zero with healthy gradients: the network may be too small. */
         NETWORK_TOO_SMALL,
         /** The loss and how it compares with predicting the mean target (information). */
-        LOSS
+        LOSS,
+        /** Training missed its target and no other check explains why: what the loss trend suggests. */
+        TARGET_MISSED
     }
 
     /** Checks for nulls. */

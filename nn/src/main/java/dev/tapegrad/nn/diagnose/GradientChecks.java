@@ -5,6 +5,7 @@ import static dev.tapegrad.nn.diagnose.Stats.fmt;
 import dev.tapegrad.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The gradients: their norm per layer, parameters that get none, and norms that shrink or grow by
@@ -33,6 +34,19 @@ final class GradientChecks {
         double ratio = first.gradientNorm() / Math.max(last.gradientNorm(), 1e-300);
         String ratioText = ls.size() > 1 ? "; first/last ratio " + fmt(ratio) : "";
         out.add(Finding.info(Finding.Kind.GRADIENT_NORMS, "Gradient norm per layer: " + norms + ratioText + "."));
+        if (c.sensitivity < TrainingChecks.STATIONARY && !c.lossIsLow()) {
+            // Every layer's gradient is tiny next to the loss: a stationary point, not a gradient lost on
+            // the way in.
+            c.stationary = true;
+            if (!c.zeroGradientConnected) {
+                out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, String.format("The gradient has all but "
+                        + "vanished in every layer (%s) while the loss is still %s: training sits at a stationary point "
+                        + "of the loss (gradient sensitivity %s, below %s), such as the mean-target plateau, and the "
+                        + "optimizer barely moves.", norms, fmt(c.loss), fmt(c.sensitivity),
+                        fmt(TrainingChecks.STATIONARY))));
+            }
+            return;
+        }
         if (ls.size() > 1 && last.gradientNorm() > 0 && ratio < VANISHING_RATIO && !c.lossIsLow()) {
             c.gradientPathology = true;
             out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, String.format(
@@ -61,26 +75,72 @@ final class GradientChecks {
     }
 
     private static void noGradient(Context c, List<Finding> out) {
-        List<String> none = new ArrayList<>();
+        List<Parameter> zero = new ArrayList<>();
         for (Parameter p : c.model.parameters()) {
-            boolean zero = true;
+            boolean allZero = true;
             for (double g : c.probe.gradients.of(p)) {
-                zero &= g == 0.0;
+                allZero &= g == 0.0;
             }
-            if (zero) {
-                none.add(p.name() + " " + p.shape());
+            if (allZero) {
+                zero.add(p);
             }
         }
-        if (!none.isEmpty() && c.saturated) {
-            c.gradientPathology = true;
-            out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, "No gradient at all (every element exactly 0) "
-                    + "reaches " + String.join(", ", none) + ": the saturated units pass none (a sigmoid rounds to "
-                    + "exactly 0 or 1 beyond about |x| > 37), so these parameters no longer change."));
-        } else if (!none.isEmpty()) {
+        if (zero.isEmpty()) {
+            return;
+        }
+        // Whether a zero gradient means "detached" is a question about the tape's structure, not the numbers.
+        Map<Parameter, Connectivity.Link> links = Connectivity.of(c.model, c.probe.lossFunction, c.probe.featureRows,
+                c.probe.targetRows, zero);
+        List<String> notOnTape = new ArrayList<>();
+        List<String> noPath = new ArrayList<>();
+        List<String> connected = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Parameter p : zero) {
+            String s = p.name() + " " + p.shape();
+            switch (links.get(p)) {
+                case NOT_ON_TAPE -> notOnTape.add(s);
+                case NO_PATH -> noPath.add(s);
+                case CONNECTED -> connected.add(s);
+                default -> unknown.add(s);
+            }
+        }
+        if (!unknown.isEmpty()) {
             out.add(Finding.warning(Finding.Kind.NO_GRADIENT, "Parameters with no gradient at all (every element "
-                    + "exactly 0): " + String.join(", ", none) + ". They are not connected to the loss (detached, or "
-                    + "their layer's output is not used), or every path to them is blocked (dead ReLU units), so the "
-                    + "optimizer never changes them."));
+                    + "exactly 0): " + String.join(", ", unknown) + ". Either they are not connected to the loss, or "
+                    + "the gradient reaching them has vanished; the optimizer does not change them."));
+        }
+        if (!notOnTape.isEmpty() || !noPath.isEmpty()) {
+            StringBuilder why = new StringBuilder();
+            if (!notOnTape.isEmpty()) {
+                why.append(String.join(", ", notOnTape)).append(notOnTape.size() == 1 ? " is" : " are")
+                        .append(" never put on the tape: the forward pass does not use ")
+                        .append(notOnTape.size() == 1 ? "it" : "them");
+            }
+            if (!noPath.isEmpty()) {
+                why.append(why.length() == 0 ? "" : "; ").append(String.join(", ", noPath))
+                        .append(noPath.size() == 1 ? " is" : " are").append(" on the tape, but no backward path from "
+                        + "the loss reaches ").append(noPath.size() == 1 ? "it" : "them")
+                        .append(" (used through detach(), or the result is never used by the loss)");
+            }
+            out.add(Finding.warning(Finding.Kind.NO_GRADIENT, "Parameters not connected to the loss, so they get no "
+                    + "gradient and the optimizer never changes them: " + why + "."));
+        }
+        if (connected.isEmpty()) {
+            return;
+        }
+        c.gradientPathology = true;
+        c.zeroGradientConnected = true;
+        String names = String.join(", ", connected);
+        if (c.saturated) {
+            out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, "No gradient at all (every element exactly 0) "
+                    + "reaches " + names + ", although connected to the loss: the saturated units pass none "
+                    + "(a sigmoid rounds to exactly 0 or 1 beyond about |x| > 37), so these parameters no longer "
+                    + "change."));
+        } else {
+            out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, "The gradient of " + names + " is exactly 0 on "
+                    + "this batch, although connected to the loss: it has vanished (rounded away behind "
+                    + "saturated or dead units), or training sits at a stationary point of the loss (gradient "
+                    + "sensitivity " + fmt(c.sensitivity) + "), where the optimizer no longer moves them."));
         }
     }
 }

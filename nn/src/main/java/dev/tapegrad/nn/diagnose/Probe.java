@@ -29,9 +29,13 @@ final class Probe {
     final Gradients gradients;
     final double baselineLoss;
     final double[][] targetRows;
+    final double[][] featureRows;
+    final LossFunction lossFunction;
 
     Probe(Layer model, LossFunction lossFunction, double[][] x, double[][] y) {
         this.targetRows = y;
+        this.featureRows = x;
+        this.lossFunction = lossFunction;
         tape = new Tape();
         Tensor in = tape.constant(Shape.of(x.length, x[0].length), flatten(x));
         output = run(model, "", in);

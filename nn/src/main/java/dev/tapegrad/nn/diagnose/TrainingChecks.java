@@ -3,12 +3,10 @@ package dev.tapegrad.nn.diagnose;
 import static dev.tapegrad.nn.diagnose.Stats.fmt;
 import static dev.tapegrad.nn.diagnose.Stats.pct;
 
-import dev.tapegrad.nn.Linear;
 import java.util.List;
 
 /**
- * The learning rate (the update-to-parameter norm ratio per layer, the loss trend) and the size of the
- * network (a loss that has plateaued above zero although the gradients are healthy).
+ * The learning rate: the update-to-parameter norm ratio per layer, and the loss trend.
  */
 final class TrainingChecks {
     /** A layer whose update is smaller than this share of its parameters makes little progress. */
@@ -20,8 +18,6 @@ final class TrainingChecks {
      * the output layer of a small sigmoid network at a good learning rate starts near 0.1 to 0.2.
      */
     static final double HIGH_RATIO = 0.5;
-    /** A network with a hidden layer this narrow, or fewer parameters than samples, may be too small. */
-    static final int NARROW = 2;
     /** Below this, the gradient is so small relative to the loss that training sits at a stationary point. */
     static final double STATIONARY = 1e-3;
 
@@ -94,50 +90,5 @@ final class TrainingChecks {
 
     private static boolean stillFalling(Context c) {
         return c.trend.judged() && c.trend.recentFall >= 0.05;
-    }
-
-    static void capacity(Context c, List<Finding> out) {
-        if (!c.trend.flat() || c.lossIsLow() || c.saturated || c.gradientPathology || c.learningRateTooLow
-                || c.learningRateTooHigh) {
-            return;
-        }
-        int narrowest = Integer.MAX_VALUE;
-        for (int k = 0; k + 1 < c.layers.size(); k++) {
-            if (c.layers.get(k).layer() instanceof Linear lin) {
-                narrowest = Math.min(narrowest, lin.outFeatures());
-            }
-        }
-        int samples = c.probe.targetRows.length;
-        String base = Double.isFinite(c.probe.baselineLoss)
-                ? " (predicting the mean target gives " + fmt(c.probe.baselineLoss) + ")" : "";
-        String plateau = String.format("The loss has stayed at %s%s over the last %d epochs (changed by %s) while the "
-                + "gradients are healthy (no saturation, no vanishing; gradient sensitivity %s)", fmt(c.loss), base,
-                c.trend.window, pct(Math.abs(c.trend.recentFall)), fmt(c.sensitivity));
-        if (narrowest <= NARROW || c.parameterCount < samples) {
-            String width = narrowest == Integer.MAX_VALUE ? "" : ", narrowest hidden layer " + narrowest
-                    + (narrowest == 1 ? " unit" : " units");
-            out.add(Finding.warning(Finding.Kind.NETWORK_TOO_SMALL, String.format(
-                    "Hint: the network may be too small for the data. %s, so training has settled on the best this "
-                            + "network can do: %d parameters for %d samples%s. Try more hidden units or another layer.",
-                    plateau, c.parameterCount, samples, width)));
-            demoteConstantOutput(out);
-        } else {
-            out.add(Finding.info(Finding.Kind.NETWORK_TOO_SMALL, plateau + ". With " + c.parameterCount
-                    + " parameters for " + samples + " samples the network is not small: sigmoid networks trained with "
-                    + "MSE often sit on such a plateau for thousands of epochs before they escape. Keep training, or "
-                    + "try Adam or binary cross-entropy."));
-        }
-    }
-
-    /** A constant output that the network's size explains needs no advice about epochs or learning rates. */
-    private static void demoteConstantOutput(List<Finding> out) {
-        for (int i = 0; i < out.size(); i++) {
-            Finding f = out.get(i);
-            if (f.kind() == Finding.Kind.CONSTANT_OUTPUT && f.severity() == Severity.WARNING) {
-                String numbers = f.message().substring(0, f.message().indexOf(". "));
-                out.set(i, Finding.info(Finding.Kind.CONSTANT_OUTPUT, numbers + ": explained by the network's size "
-                        + "(see the hint)."));
-            }
-        }
     }
 }
