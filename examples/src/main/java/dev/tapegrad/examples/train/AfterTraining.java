@@ -23,6 +23,8 @@ import java.util.List;
  * of a run that missed its target, and one step's computation graph. Neither changes the model.
  */
 final class AfterTraining {
+    private static final int WIDTH = 100;
+
     private AfterTraining() {}
 
     /** Prints why the network is not learning, in the diagnosis's own sentences, most severe first. */
@@ -40,10 +42,26 @@ final class AfterTraining {
         out.println("  Diagnosis (why the target was missed)");
         if (problems.isEmpty()) {
             out.println("    nothing above info: gradients and updates look healthy; see the measurements below");
-            d.findings().forEach(f -> out.println("    " + f));
+            d.findings().forEach(f -> printWrapped(out, f.toString()));
         } else {
-            problems.forEach(f -> out.println("    " + f));
+            problems.forEach(f -> printWrapped(out, f.toString()));
         }
+    }
+
+    /** Wraps one finding at word boundaries to the width of the rest of the report, continuation indented. */
+    static void printWrapped(PrintWriter out, String text) {
+        String indent = "    ";
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                out.println(line);
+                line = new StringBuilder(indent + "  ");
+            } else if (line.length() > indent.length() && !line.toString().endsWith(" ")) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.println(line);
     }
 
     /**
