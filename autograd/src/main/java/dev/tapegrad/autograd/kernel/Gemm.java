@@ -15,9 +15,8 @@ import static com.google.common.base.Preconditions.checkArgument;
  *       with fused multiply-adds ({@code VectorGemm});
  *   <li>without it, a blocked scalar kernel that HotSpot auto-vectorises ({@code ScalarGemm}).
  * </ul>
- * Products of at least {@link #PARALLEL} multiply-adds are split over the threads
- * {@link Parallel#threads()} allows: by blocks of rows handed out one at a time when there are many
- * (B packed once and shared), else by rows or columns of C in one piece per thread. The split never changes how one element is summed, so a
+ * Products of at least {@link #PARALLEL} multiply-adds are split by rows or columns of C over the
+ * threads {@link Parallel#threads()} allows. The split never changes how one element is summed, so a
  * product gives the same bits on any number of threads; the three kernels sum in different orders
  * (fused or not, blocked along k or not), so results may differ in the last bits between a machine with
  * the module and one without, and between a tiny and a large product.
@@ -71,29 +70,26 @@ public final class Gemm {
             return;
         }
         if (threads <= 1 || work < PARALLEL) {
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n, 1);
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
             return;
         }
-        if (m >= 4 * (VECTOR ? VectorGemm.MC : ScalarGemm.MC)) {
-            // Enough row blocks to share out one at a time: B is packed once and no thread waits on a slow one.
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n, threads);
-        } else if (m >= n) {
+        if (m >= n) {
             // Rows split at multiples of the register tile height, so tiles fall where they fall on one thread.
             Parallel.forRange(m, 8, threads, (from, to) -> blocked(transA, transB, to - from, n, k,
-                    a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n, 1));
+                    a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
         } else {
             Parallel.forRange(n, 32, threads, (from, to) -> blocked(transA, transB, m, to - from, k,
-                    a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n, 1));
+                    a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n));
         }
     }
 
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
                                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                                double[] c, int cOff, int ldc, int threads) {
+                                double[] c, int cOff, int ldc) {
         if (VECTOR) {
-            VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
+            VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         } else {
-            ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, threads);
+            ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         }
     }
 

@@ -26,72 +26,42 @@ final class ScalarGemm {
     /**
      * {@code C(i,j) += sum_p A(i,p) B(p,j)} with {@code A(i,p) = a[aOff + i*lda + p]} (or
      * {@code a[aOff + p*lda + i]} when {@code transA}), {@code B(p,j) = b[bOff + p*ldb + j]} (or
-     * {@code b[bOff + j*ldb + p]} when {@code transB}), {@code C(i,j) = c[cOff + i*ldc + j]}, on up to
-     * {@code threads} threads: after each block of B is packed (once, shared), its {@link #MC}-row
-     * blocks of A are taken by the threads one at a time.
+     * {@code b[bOff + j*ldb + p]} when {@code transB}), {@code C(i,j) = c[cOff + i*ldc + j]}.
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                     double[] c, int cOff, int ldc, int threads) {
+                     double[] c, int cOff, int ldc) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         int kcMax = Math.min(k, KC);
-        int blocks = (m + MC - 1) / MC;
         double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, NC), NR)];
         double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, MC), MR)];
         double[] tile = new double[MR * NR];
-        Scratch aps = new Scratch(ap.length);
-        Scratch tiles = new Scratch(tile.length);
-        aps.give(ap);
-        tiles.give(tile);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 Pack.b(transB, kc, nc, NR, b, bOff, ldb, pc, jc, bp);
-                if (threads <= 1 || blocks < 2) {
-                    for (int blk = 0; blk < blocks; blk++) {
-                        block(transA, blk, m, kc, nc, a, aOff, lda, pc, jc, ap, bp, c, cOff, ldc, tile);
-                    }
-                } else {
-                    int kcF = kc;
-                    int ncF = nc;
-                    int pcF = pc;
-                    int jcF = jc;
-                    Parallel.forRange(blocks, 1, blocks, (from, to) -> {
-                        double[] apT = aps.take();
-                        double[] tileT = tiles.take();
-                        for (int blk = from; blk < to; blk++) {
-                            block(transA, blk, m, kcF, ncF, a, aOff, lda, pcF, jcF, apT, bp, c, cOff, ldc, tileT);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            if (FUSED) {
+                                fused(kc, ap, ir * kc, bp, jr * kc, tile);
+                            } else {
+                                unfused(kc, ap, ir * kc, bp, jr * kc, tile);
+                            }
+                            int rows = Math.min(MR, mc - ir);
+                            int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            for (int r = 0; r < rows; r++) {
+                                for (int j = 0; j < cols; j++) {
+                                    c[ci + r * ldc + j] += tile[r * NR + j];
+                                }
+                            }
                         }
-                        aps.give(apT);
-                        tiles.give(tileT);
-                    });
-                }
-            }
-        }
-    }
-
-    /** Packs row block {@code blk} of A and adds its product with the packed block of B into C. */
-    private static void block(boolean transA, int blk, int m, int kc, int nc, double[] a, int aOff, int lda,
-                              int pc, int jc, double[] ap, double[] bp, double[] c, int cOff, int ldc, double[] tile) {
-        int ic = blk * MC;
-        int mc = Math.min(MC, m - ic);
-        Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
-        for (int jr = 0; jr < nc; jr += NR) {
-            int cols = Math.min(NR, nc - jr);
-            for (int ir = 0; ir < mc; ir += MR) {
-                if (FUSED) {
-                    fused(kc, ap, ir * kc, bp, jr * kc, tile);
-                } else {
-                    unfused(kc, ap, ir * kc, bp, jr * kc, tile);
-                }
-                int rows = Math.min(MR, mc - ir);
-                int ci = cOff + (ic + ir) * ldc + jc + jr;
-                for (int r = 0; r < rows; r++) {
-                    for (int j = 0; j < cols; j++) {
-                        c[ci + r * ldc + j] += tile[r * NR + j];
                     }
                 }
             }
