@@ -216,11 +216,17 @@ public final class Tape {
 
     /** Records a leaf that takes ownership of {@code values}. */
     private Tensor owned(Shape shape, double[] values, boolean variable) {
-        OpCall call = new OpCall(new double[0][], new Shape[0], new boolean[0], shape);
+        OpCall call = new OpCall(NO_VALUES, NO_SHAPES, NO_FLAGS, shape);
         call.setOutput(values);
-        int id = pushEntry(new Entry(null, new int[0], call, variable), shape.isScalar() ? values[0] : 0);
+        int id = pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
         return new Tensor(this, id, shape);
     }
+
+    // A leaf has no inputs. Empty arrays cannot change, so every leaf shares these.
+    private static final double[][] NO_VALUES = new double[0][];
+    private static final Shape[] NO_SHAPES = new Shape[0];
+    private static final boolean[] NO_FLAGS = new boolean[0];
+    private static final int[] NO_IDS = new int[0];
 
     // ---- recording
 
