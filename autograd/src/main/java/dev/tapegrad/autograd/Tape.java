@@ -169,10 +169,13 @@ public final class Tape {
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
             if (leaves != null) {
                 leaves.put(leaf, t);
-            } else if (leafKeys == null || leafCount < leafKeys.length) {
+            } else if (leafCount < LINEAR_LEAVES) {
                 if (leafKeys == null) {
-                    leafKeys = new Leaf[LINEAR_LEAVES];
-                    leafTensors = new Tensor[LINEAR_LEAVES];
+                    leafKeys = new Leaf[4];
+                    leafTensors = new Tensor[4];
+                } else if (leafCount == leafKeys.length) {
+                    leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
+                    leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
                 }
                 leafKeys[leafCount] = leaf;
                 leafTensors[leafCount++] = t;
@@ -307,7 +310,7 @@ public final class Tape {
     int pushWithConstant(byte c, int a, double constant, double v) {
         int k = constCount;
         if (k == consts.length) {
-            consts = Arrays.copyOf(consts, Math.max(16, k * 2));
+            consts = Arrays.copyOf(consts, Math.max(4, k * 2));
         }
         consts[k] = constant;
         constCount = k + 1;
