@@ -188,10 +188,13 @@ public final class Tape {
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
             if (leaves != null) {
                 leaves.put(leaf, t);
-            } else if (leafKeys == null || leafCount < leafKeys.length) {
+            } else if (leafCount < LINEAR_LEAVES) {
                 if (leafKeys == null) {
-                    leafKeys = new Leaf[LINEAR_LEAVES];
-                    leafTensors = new Tensor[LINEAR_LEAVES];
+                    leafKeys = new Leaf[4];
+                    leafTensors = new Tensor[4];
+                } else if (leafCount == leafKeys.length) {
+                    leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
+                    leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
                 }
                 leafKeys[leafCount] = leaf;
                 leafTensors[leafCount++] = t;
@@ -235,11 +238,17 @@ public final class Tape {
 
     /** Records a leaf that takes ownership of {@code values}. */
     private Tensor owned(Shape shape, double[] values, boolean variable) {
-        OpCall call = new OpCall(new double[0][], new Shape[0], new boolean[0], shape);
+        OpCall call = new OpCall(NO_VALUES, NO_SHAPES, NO_FLAGS, shape);
         call.setOutput(values);
-        int id = pushEntry(new Entry(null, new int[0], call, variable), shape.isScalar() ? values[0] : 0);
+        int id = pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
         return new Tensor(this, id, shape);
     }
+
+    // A leaf has no inputs. Empty arrays cannot change, so every leaf shares these.
+    private static final double[][] NO_VALUES = new double[0][];
+    private static final Shape[] NO_SHAPES = new Shape[0];
+    private static final boolean[] NO_FLAGS = new boolean[0];
+    private static final int[] NO_IDS = new int[0];
 
     // ---- recording
 
@@ -329,7 +338,7 @@ public final class Tape {
     int pushWithConstant(byte c, int a, double constant, double v) {
         int k = constCount;
         if (k == consts.length) {
-            consts = Arrays.copyOf(consts, Math.max(16, k * 2));
+            consts = Arrays.copyOf(consts, Math.max(4, k * 2));
         }
         consts[k] = constant;
         constCount = k + 1;

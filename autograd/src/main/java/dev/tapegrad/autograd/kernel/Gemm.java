@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.kernel;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 /**
  * Dense matrix products on row-major arrays with offsets. {@code C[m x n] += op(A) op(B)}, where
  * {@code op(A)} is {@code A [m x k]} or, transposed, {@code A} stored as {@code [k x m]}. Internal.
@@ -49,13 +47,18 @@ public final class Gemm {
      */
     public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, Parallel.threads());
+        // The thread count costs a native call: only products big enough to split ask for it.
+        boolean big = (long) m * n * k >= PARALLEL;
+        multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, big ? Parallel.threads() : 1);
     }
 
     /** As {@link #multiplyAdd(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} on at most {@code threads} threads. */
     public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int threads) {
-        checkArgument(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=%s n=%s k=%s", m, n, k);
+        // Plain ifs, not checkArgument: its varargs would box the sizes on every (small) product.
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException(String.format("gemm: negative size m=%s n=%s k=%s", m, n, k));
+        }
         checkRange("A", a, aOff, (long) m * k);
         checkRange("B", b, bOff, (long) k * n);
         checkRange("C", c, cOff, (long) m * n);
@@ -94,8 +97,12 @@ public final class Gemm {
     }
 
     private static void checkRange(String name, double[] x, int off, long count) {
-        checkArgument(x != null, "gemm: %s is null", name);
-        checkArgument(off >= 0 && off + count <= x.length,
-                "gemm: %s needs %s values from offset %s but has length %s", name, count, off, x.length);
+        if (x == null) {
+            throw new IllegalArgumentException("gemm: " + name + " is null");
+        }
+        if (off < 0 || off + count > x.length) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: %s needs %s values from offset %s but has length %s", name, count, off, x.length));
+        }
     }
 }

@@ -129,6 +129,13 @@ public final class MatMul implements Op {
             n = a.dim(-2);
             k = a.dim(-1);
             m = b.dim(-1);
+            if (a.rank() == 2 && b.rank() == 2) {
+                // No batch axes: one product and nothing to map (the common case, and cheap to spot).
+                batches = 1;
+                ia = new int[1];
+                ib = new int[1];
+                return;
+            }
             Shape batch = batch(out);
             batches = batch.size();
             ia = Broadcast.indexMap(batch(a), batch);

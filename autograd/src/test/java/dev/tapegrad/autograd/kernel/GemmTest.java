@@ -25,7 +25,7 @@ class GemmTest {
 
     private static final int[][] SHAPES = {
         {1, 1, 1}, {3, 3, 3}, {17, 17, 17}, {1, 17, 3}, {17, 1, 255}, {3, 257, 17}, {255, 3, 17},
-        {33, 65, 300}, {9, 17, 257}, {130, 40, 7}, {255, 255, 255}, {257, 257, 257},
+        {33, 65, 300}, {9, 17, 257}, {130, 40, 7}, {255, 255, 255}, {257, 257, 257}, {520, 20, 300},
     };
 
     /** An independent reference: one dot product per element, in order of k, added to C last. */
@@ -129,7 +129,7 @@ class GemmTest {
     @Test
     void resultBitsDoNotDependOnThreadCount() throws Exception {
         SplittableRandom rng = new SplittableRandom(7);
-        int[][] shapes = {{300, 129, 70}, {70, 300, 129}, {257, 255, 257}};
+        int[][] shapes = {{300, 129, 70}, {70, 300, 129}, {257, 255, 257}, {520, 20, 300}, {1030, 17, 9}};
         for (int[] s : shapes) {
             int m = s[0];
             int n = s[1];

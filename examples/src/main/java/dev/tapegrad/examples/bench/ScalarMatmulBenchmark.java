@@ -32,11 +32,13 @@ public class ScalarMatmulBenchmark {
     private final Matmul mm = new Matmul(1024);
     private ForkJoinPool pool;
 
+    /** A pool of {@code threads} threads for the run: the kernels use as many threads as it has. */
     @Setup
     public void start() {
         pool = new ForkJoinPool(threads);
     }
 
+    /** Shuts the pool down. */
     @TearDown
     public void stop() {
         pool.shutdown();

@@ -29,11 +29,13 @@ public class WideMlpBenchmark {
     private final WideMlp mlp = new WideMlp(1);
     private ForkJoinPool pool;
 
+    /** A pool of {@code threads} threads for the run: the kernels use as many threads as it has. */
     @Setup
     public void start() {
         pool = new ForkJoinPool(threads);
     }
 
+    /** Shuts the pool down. */
     @TearDown
     public void stop() {
         pool.shutdown();
