@@ -122,7 +122,7 @@ final class Backward {
                 }
             }
         }
-        Gradients grads = new Gradients(t, sg, tg);
+        Gradients grads = new Gradients(t, sg, tg, hit);
         if (t.anomaly != null) {
             t.anomaly.checkBackward(grads, root);
         }
@@ -182,13 +182,23 @@ final class Backward {
             int slot = t.in0[j];
             double[] acc = tg[slot];
             if (acc == null) {
-                tg[slot] = aliased(gk, g, e.call, gin, k) ? gk.clone() : gk;
+                tg[slot] = !ownsResults(e.op) || aliased(gk, g, e.call, gin, k) ? gk.clone() : gk;
             } else {
                 for (int q = 0; q < acc.length; q++) {
                     acc[q] += gk[q];
                 }
             }
         }
+    }
+
+    /**
+     * Whether the sweep may add into the arrays this op's backward returns. The library's own ops
+     * return new arrays; a user's op may keep and return the same array on every call, and adding into
+     * it would change the next backward's answer, so its arrays are copied.
+     */
+    private static boolean ownsResults(Op op) {
+        String pkg = op.getClass().getPackageName();
+        return pkg.equals("dev.tapegrad.autograd.ops") || pkg.equals("dev.tapegrad.nn");
     }
 
     /**

@@ -11,11 +11,31 @@ public final class Gradients {
     private final Tape tape;
     private final double[] scalarGrads;
     private final double[][] tensorGrads;
+    private final boolean[] reached;
 
-    Gradients(Tape tape, double[] scalarGrads, double[][] tensorGrads) {
+    Gradients(Tape tape, double[] scalarGrads, double[][] tensorGrads, boolean[] reached) {
         this.tape = tape;
         this.scalarGrads = scalarGrads;
         this.tensorGrads = tensorGrads;
+        this.reached = reached;
+    }
+
+    /**
+     * Whether the output depends on this node: the backward reached it and it needs a gradient. A
+     * node that was not reached reads as zero from {@code of}; this tells "zero because unused" (where
+     * PyTorch leaves {@code grad} as {@code None}) from a gradient that is truly zero.
+     */
+    public boolean reached(Node n) {
+        check(n);
+        int id = n instanceof Scalar s ? s.id : ((Tensor) n).id;
+        return id < reached.length && reached[id] && tape.requiresGrad(id);
+    }
+
+    /** Whether the output depends on this persistent value; false if it was never put on the tape. */
+    public boolean reached(Leaf leaf) {
+        Objects.requireNonNull(leaf, "leaf");
+        Tensor t = tape.leafOrNull(leaf);
+        return t != null && reached(t);
     }
 
     /** The tape the gradients were computed on. */

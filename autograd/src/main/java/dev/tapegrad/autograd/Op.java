@@ -30,7 +30,8 @@ public interface Op {
      * The vector-Jacobian product: given the gradient of the final result with respect to this op's
      * output, returns the gradient with respect to each input (an array per input, of that input's
      * size; {@code null} for an input that gets no gradient). Does not modify the call's arrays or
-     * {@code gradOutput}.
+     * {@code gradOutput}. The tape copies what a user's op returns before adding into it, so an op
+     * may return an array it keeps; the library's own ops return new arrays, which the tape keeps.
      */
     double[][] backward(OpCall call, double[] gradOutput);
 

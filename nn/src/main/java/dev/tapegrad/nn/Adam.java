@@ -31,6 +31,8 @@ public final class Adam implements Optimizer {
     private final double[][] m;
     private final double[][] v;
     private long t;
+    /** Steps taken per parameter: a parameter the loss did not reach keeps its count, as in PyTorch. */
+    private final long[] paramSteps;
 
     private Adam(Builder b) {
         this.paramList = b.params;
@@ -43,6 +45,7 @@ public final class Adam implements Optimizer {
         this.decoupled = b.decoupled;
         this.m = new double[params.length][];
         this.v = new double[params.length][];
+        this.paramSteps = new long[params.length];
         for (int k = 0; k < params.length; k++) {
             m[k] = new double[params[k].size()];
             v[k] = new double[params[k].size()];
@@ -58,10 +61,14 @@ public final class Adam implements Optimizer {
     public void step(Gradients gradients) {
         Objects.requireNonNull(gradients, "adam: gradients");
         t++;
-        double bc1 = 1.0 - Math.pow(beta1, t);
-        double bc2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, t));
-        double stepSize = lr / bc1;
         for (int k = 0; k < params.length; k++) {
+            if (!gradients.reached(params[k])) {
+                continue; // as PyTorch skips a parameter whose grad is None
+            }
+            long tk = ++paramSteps[k];
+            double bc1 = 1.0 - Math.pow(beta1, tk);
+            double bc2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, tk));
+            double stepSize = lr / bc1;
             double[] p = params[k].data();
             double[] g = gradients.of(params[k]);
             double[] mk = m[k];

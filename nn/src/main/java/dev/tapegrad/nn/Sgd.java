@@ -26,7 +26,6 @@ public final class Sgd implements Optimizer {
     private final boolean nesterov;
     private final double weightDecay;
     private final double[][] buffers;
-    private boolean started;
 
     private Sgd(Builder b) {
         this.paramList = b.params;
@@ -48,6 +47,9 @@ public final class Sgd implements Optimizer {
     public void step(Gradients gradients) {
         Objects.requireNonNull(gradients, "sgd: gradients");
         for (int k = 0; k < params.length; k++) {
+            if (!gradients.reached(params[k])) {
+                continue; // as PyTorch skips a parameter whose grad is None: no decay, no momentum
+            }
             double[] p = params[k].data();
             double[] g = gradients.of(params[k]);
             if (weightDecay != 0) {
@@ -57,7 +59,7 @@ public final class Sgd implements Optimizer {
             }
             if (buffers != null) {
                 double[] buf = buffers[k];
-                if (!started) {
+                if (buf == null) {
                     buffers[k] = buf = g.clone();
                 } else {
                     for (int i = 0; i < p.length; i++) {
@@ -72,7 +74,6 @@ public final class Sgd implements Optimizer {
                 p[i] -= lr * g[i];
             }
         }
-        started = true;
     }
 
     @Override

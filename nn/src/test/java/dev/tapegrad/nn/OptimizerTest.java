@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.Gradients;
+import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
@@ -131,13 +133,37 @@ class OptimizerTest {
     }
 
     @Test
-    void parameterOffTheTapeGetsZeroGradient() {
+    void aParameterTheLossDoesNotReachIsSkippedAsInPyTorch() {
+        // With weight decay and momentum an unreached parameter would still move if it were updated
+        // with a zero gradient; PyTorch skips it (its grad is None), and so must we.
         Parameter used = param();
         Parameter unused = new Parameter("q", Shape.of(1), 3.0);
-        Sgd sgd = Sgd.builder(List.of(used, unused)).learningRate(0.1).build();
-        step(sgd, used);
+        Sgd sgd = Sgd.builder(List.of(used, unused)).learningRate(0.1).momentum(0.9).weightDecay(0.5).build();
+        Adam adam = Adam.builder(List.of(new Parameter("r", Shape.of(1), 3.0))).learningRate(0.1).weightDecay(0.5).build();
+        Tape tape = new Tape();
+        Scalar loss = used.on(tape).sum();
+        unused.on(tape).mul(2.0); // on the tape, but not on a path to the loss
+        Gradients g = loss.backward();
+        sgd.step(g);
+        adam.step(g);
         assertArrayEquals(new double[] {3.0}, unused.values());
-        assertArrayEquals(new double[] {0.9, -1.8}, used.values(), 1e-15);
+        assertArrayEquals(new double[] {3.0}, adam.parameters().get(0).values());
+        assertTrue(g.reached(used) && !g.reached(unused));
+    }
+
+    @Test
+    void adamCountsStepsPerParameterForItsBiasCorrection() {
+        // A parameter first reached on the second step gets the first step's correction then.
+        Parameter late = new Parameter("late", Shape.of(1), 1.0);
+        Parameter always = new Parameter("always", Shape.of(1), 1.0);
+        Adam adam = Adam.builder(List.of(always, late)).learningRate(0.1).build();
+        Tape t1 = new Tape();
+        adam.step(always.on(t1).sum().backward());
+        Tape t2 = new Tape();
+        adam.step(always.on(t2).add(late.on(t2)).sum().backward());
+        // Adam's first step with gradient 1: m = 0.1, v = 0.001, corrected 1 and 1, so p -= lr * 1 / (1 + eps).
+        assertEquals(1.0 - 0.1 / (1.0 + 1e-8), late.values()[0], 1e-15);
+        assertEquals(2, adam.steps());
     }
 
     private static void assertRejected(Supplier<?> build, String... fragments) {
