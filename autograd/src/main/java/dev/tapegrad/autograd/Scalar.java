@@ -16,6 +16,7 @@ import dev.tapegrad.autograd.ops.Sin;
 import dev.tapegrad.autograd.ops.Sqrt;
 import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Tanh;
+import java.util.Objects;
 
 /**
  * A single number recorded on a {@link Tape}. Every op runs at once and records one node; the
@@ -66,6 +67,7 @@ public final class Scalar implements Node {
 
     /** {@code this + o}. */
     public Scalar add(Scalar o) {
+        Objects.requireNonNull(o, "add: the other operand is null");
         return binary(Code.ADD, o, Add.INSTANCE.value(value(), o.value()));
     }
 
@@ -76,6 +78,7 @@ public final class Scalar implements Node {
 
     /** {@code this - o}. */
     public Scalar sub(Scalar o) {
+        Objects.requireNonNull(o, "sub: the other operand is null");
         return binary(Code.SUB, o, Sub.INSTANCE.value(value(), o.value()));
     }
 
@@ -86,6 +89,7 @@ public final class Scalar implements Node {
 
     /** {@code this * o}. */
     public Scalar mul(Scalar o) {
+        Objects.requireNonNull(o, "mul: the other operand is null");
         return binary(Code.MUL, o, Mul.INSTANCE.value(value(), o.value()));
     }
 
@@ -96,6 +100,7 @@ public final class Scalar implements Node {
 
     /** {@code this / o}. */
     public Scalar div(Scalar o) {
+        Objects.requireNonNull(o, "div: the other operand is null");
         return binary(Code.DIV, o, Div.INSTANCE.value(value(), o.value()));
     }
 
@@ -106,6 +111,7 @@ public final class Scalar implements Node {
 
     /** {@code this ^ o}; see {@link Pow} for the derivative at 0. */
     public Scalar pow(Scalar o) {
+        Objects.requireNonNull(o, "pow: the other operand is null");
         return binary(Code.POW, o, Pow.INSTANCE.value(value(), o.value()));
     }
 

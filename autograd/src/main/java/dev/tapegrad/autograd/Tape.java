@@ -128,6 +128,11 @@ public final class Tape {
         return arange(0, n, 1);
     }
 
+    /** The variable {@code [start, start + 1, ...]} of the values below {@code end}, like {@code torch.arange(start, end)}. */
+    public Tensor arange(double start, double end) {
+        return arange(start, end, 1);
+    }
+
     /**
      * The variable {@code [start, start + step, ...]} of the values below {@code end} (above it for a
      * negative step), like {@code torch.arange(start, end, step)}.
@@ -137,6 +142,8 @@ public final class Tape {
         checkArgument(Double.isFinite(start) && Double.isFinite(end), "arange: bounds must be finite, got %s to %s",
                 start, end);
         double count = Math.ceil((end - start) / step);
+        checkArgument(count >= 0, "arange: end %s lies on the wrong side of start %s for step %s (as in torch.arange); "
+                + "use a negative step to count down", end, start, step);
         checkArgument(count < Integer.MAX_VALUE, "arange: %s to %s by %s has too many elements", start, end, step);
         int n = (int) Math.max(0, count);
         double[] x = new double[n];

@@ -37,7 +37,8 @@ class ShapeAndFactoriesTest {
         assertArrayEquals(new double[] {2.5, 2.5, 2.5}, tape.full(Shape.of(3), 2.5).values(), 0.0);
         assertArrayEquals(new double[] {0, 1, 2, 3}, tape.arange(4).values(), 0.0);
         assertArrayEquals(new double[] {1, 0.5, 0, -0.5}, tape.arange(1, -0.75, -0.5).values(), 0.0);
-        assertEquals(Shape.of(0), tape.arange(3, 1, 1).shape());
+        assertEquals(Shape.of(0), tape.arange(3, 3, 1).shape());
+        assertArrayEquals(new double[] {2, 3, 4}, tape.arange(2, 5).values(), 0.0);
         Tensor z = tape.zeros(2);
         assertArrayEquals(new double[] {1, 1}, z.sum().backward().of(z), 0.0, "zeros(...) is a variable");
         Tensor c = tape.constant(Shape.of(2), 1, 2);

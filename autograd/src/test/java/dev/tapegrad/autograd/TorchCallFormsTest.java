@@ -76,6 +76,23 @@ class TorchCallFormsTest {
     }
 
     @Test
+    void arangeOfAnImpossibleRangeIsAnErrorAsInTorch() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> tape.arange(-3));
+        assertTrue(e.getMessage().startsWith("arange: end -3"), e.getMessage());
+        assertEquals(0, tape.arange(0).shape().size());
+        assertArrayEquals(new double[] {3, 2, 1}, tape.arange(3, 0, -1).values(), 0.0);
+    }
+
+    @Test
+    void aNullOperandIsNamedByItsOp() {
+        Scalar x = tape.scalar(1);
+        NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+                () -> x.mul((Scalar) null));
+        assertTrue(e.getMessage().startsWith("mul:"), e.getMessage());
+    }
+
+    @Test
     void oneToAnyPowerIsOneAsInC() {
         assertEquals(1.0, tape.scalar(1.0).pow(Double.NaN).value());
         assertTrue(Double.isNaN(tape.scalar(2.0).pow(Double.NaN).value()));
