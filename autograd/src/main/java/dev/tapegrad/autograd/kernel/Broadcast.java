@@ -196,21 +196,6 @@ public final class Broadcast {
         for (int i = 0; i < inDims.length; i++) {
             inStrides[i + offset] = inDims[i] == 1 ? 0 : s[i];
         }
-        int[] map = new int[out.size()];
-        int[] counter = new int[rank];
-        int idx = 0;
-        for (int i = 0; i < map.length; i++) {
-            map[i] = idx;
-            for (int d = rank - 1; d >= 0; d--) {
-                counter[d]++;
-                idx += inStrides[d];
-                if (counter[d] < outDims[d]) {
-                    break;
-                }
-                idx -= inStrides[d] * counter[d];
-                counter[d] = 0;
-            }
-        }
-        return map;
+        return Strided.offsets(outDims, inStrides);
     }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.kernel.Strided;
 import java.util.Arrays;
 
 /**
@@ -82,21 +83,6 @@ public final class Permute implements Op {
             outDims[i] = inDims[p[i]];
             step[i] = inStrides[p[i]];
         }
-        int[] map = new int[in.size()];
-        int[] counter = new int[rank];
-        int idx = 0;
-        for (int i = 0; i < map.length; i++) {
-            map[i] = idx;
-            for (int d = rank - 1; d >= 0; d--) {
-                counter[d]++;
-                idx += step[d];
-                if (counter[d] < outDims[d]) {
-                    break;
-                }
-                idx -= step[d] * counter[d];
-                counter[d] = 0;
-            }
-        }
-        return map;
+        return Strided.offsets(outDims, step);
     }
 }
