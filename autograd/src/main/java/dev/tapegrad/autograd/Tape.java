@@ -276,7 +276,9 @@ public final class Tape {
             if (x == null) {
                 throw new NullPointerException(op.name() + ": input " + k + " is null");
             }
-            checkSameTape(op.name(), x);
+            if (x.tape() != this) { // op.name() is a megamorphic call: only on failure
+                checkSameTape(op.name(), x);
+            }
             int id = idOf(x);
             ids[k] = id;
             vals[k] = valuesOf(id);
