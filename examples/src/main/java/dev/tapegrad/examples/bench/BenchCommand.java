@@ -63,8 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (run java with --add-modules jdk.incubator.vector)");
         }
         if (wanted("seed-step")) {
-            SeedStep s = new SeedStep(1);
+            NnSeedStep s = new NnSeedStep(1);
+            SeedStep raw = new SeedStep(1);
             print("seed-step", Measure.medianSeconds(one, s::step, 3 * scale, 15, 0.1 * scale) * 1e6, "us");
+            print("seed-step-raw", Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale) * 1e6, "us");
             print("seed-step-alloc", Measure.bytesPerCall(s::step, 10_000), "bytes");
         }
         if (wanted("scalar-mlp")) {

@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** JMH: the seed step ({@link SeedStep}), microseconds per step. */
+/** JMH: the seed step through nn ({@link NnSeedStep}) and on raw tensors ({@link SeedStep}), microseconds per step. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -19,11 +19,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class SeedStepBenchmark {
-    private final SeedStep step = new SeedStep(1);
+    private final NnSeedStep step = new NnSeedStep(1);
+    private final SeedStep raw = new SeedStep(1);
 
-    /** One step. */
+    /** One step through the public nn API: the figure. */
     @Benchmark
     public double seedStep() {
         return step.step();
+    }
+
+    /** The same step recorded on raw tensors, for the cost of nn's layers. */
+    @Benchmark
+    public double seedStepRaw() {
+        return raw.step();
     }
 }
