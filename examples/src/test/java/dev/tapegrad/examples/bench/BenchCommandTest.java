@@ -24,7 +24,7 @@ class BenchCommandTest {
         int code = new CommandLine(new BenchCommand(out)).execute("--only", "seed-step,scalar-chain", "--scale", "0.01");
         assertEquals(0, code);
         List<String> lines = Arrays.asList(buf.toString(StandardCharsets.UTF_8).split("\\R"));
-        assertEquals(List.of("seed-step", "seed-step-alloc", "scalar-chain", "scalar-chain-alloc"),
+        assertEquals(List.of("seed-step", "seed-step-raw", "seed-step-alloc", "scalar-chain", "scalar-chain-alloc"),
                 lines.stream().map(l -> l.split(" ")[0]).collect(Collectors.toList()));
         for (String line : lines) {
             assertTrue(line.matches("[a-z0-9-]+ [0-9.]+(e[+-]?[0-9]+)? (us|ns|bytes|ms|GFLOP/s)"), line);
