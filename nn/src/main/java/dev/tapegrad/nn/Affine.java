@@ -3,6 +3,7 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.kernel.Gemm;
 
 /**
  * The fully connected layer's function, fused into one op for speed (one tape entry instead of a
@@ -37,6 +38,8 @@ final class Affine implements Op {
         return x.rank() == 2 ? Shape.of(x.dim(0), w.dim(0)) : Shape.of(w.dim(0));
     }
 
+    // The products go through autograd's Gemm kernel (packed, vectorised, split over threads above a
+    // size threshold) so a fused layer is as fast as the matmul op it replaces.
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);
@@ -47,16 +50,9 @@ final class Affine implements Op {
         int rows = x.length / in;
         double[] y = new double[rows * out];
         for (int n = 0; n < rows; n++) {
-            int xn = n * in;
-            for (int o = 0; o < out; o++) {
-                int wo = o * in;
-                double s = 0;
-                for (int i = 0; i < in; i++) {
-                    s += x[xn + i] * w[wo + i];
-                }
-                y[n * out + o] = s + b[o];
-            }
+            System.arraycopy(b, 0, y, n * out, out);
         }
+        Gemm.multiplyAdd(false, true, rows, out, in, x, 0, w, 0, y, 0);
         return y;
     }
 
@@ -67,26 +63,22 @@ final class Affine implements Op {
         int out = call.input(2).length;
         int in = w.length / out;
         int rows = x.length / in;
-        double[] gx = call.needsGradient(0) ? new double[x.length] : null;
-        double[] gw = call.needsGradient(1) ? new double[w.length] : null;
-        double[] gb = call.needsGradient(2) ? new double[out] : null;
-        for (int n = 0; n < rows; n++) {
-            int xn = n * in;
-            for (int o = 0; o < out; o++) {
-                double go = g[n * out + o];
-                int wo = o * in;
-                if (gb != null) {
-                    gb[o] += go;
-                }
-                if (gw != null) {
-                    for (int i = 0; i < in; i++) {
-                        gw[wo + i] += go * x[xn + i];
-                    }
-                }
-                if (gx != null) {
-                    for (int i = 0; i < in; i++) {
-                        gx[xn + i] += go * w[wo + i];
-                    }
+        double[] gx = null;
+        double[] gw = null;
+        double[] gb = null;
+        if (call.needsGradient(0)) {
+            gx = new double[x.length];
+            Gemm.multiplyAdd(false, false, rows, in, out, g, 0, w, 0, gx, 0);
+        }
+        if (call.needsGradient(1)) {
+            gw = new double[w.length];
+            Gemm.multiplyAdd(true, false, out, in, rows, g, 0, x, 0, gw, 0);
+        }
+        if (call.needsGradient(2)) {
+            gb = new double[out];
+            for (int n = 0; n < rows; n++) {
+                for (int o = 0; o < out; o++) {
+                    gb[o] += g[n * out + o];
                 }
             }
         }

@@ -90,10 +90,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         for (int threads = 1; threads <= 2; threads++) {
             if (wanted("wide-mlp-" + threads + "t")) {
-                WideMlp w = new WideMlp(1);
+                NnWideMlp w = new NnWideMlp(1);
                 LongSupplier c = threads == 1 ? one : Measure::wall;
                 double sec = Measure.inPool(threads, () -> Measure.medianSeconds(c, w::step, 3 * scale, 15, 0.1 * scale));
                 print("wide-mlp-" + threads + "t", sec * 1e3, "ms");
+            }
+            if (threads == 1 && wanted("wide-mlp-raw-1t")) {
+                WideMlp raw = new WideMlp(1);
+                double sec = Measure.inPool(1, () -> Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale));
+                print("wide-mlp-raw-1t", sec * 1e3, "ms");
             }
         }
         return 0;

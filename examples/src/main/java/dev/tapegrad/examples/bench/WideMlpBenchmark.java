@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** JMH: the wide MLP step ({@link WideMlp}) on 1 and 2 threads, milliseconds per step. */
+/** JMH: the wide MLP step through nn ({@link NnWideMlp}) on 1 and 2 threads, milliseconds per step. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -26,7 +26,7 @@ public class WideMlpBenchmark {
     @Param({"1", "2"})
     int threads;
 
-    private final WideMlp mlp = new WideMlp(1);
+    private final NnWideMlp mlp = new NnWideMlp(1);
     private ForkJoinPool pool;
 
     /** A pool of {@code threads} threads for the run: the kernels use as many threads as it has. */
