@@ -31,6 +31,18 @@ public record Axes(int outer, int dim, int inner) {
         return (o * dim + k) * inner + i;
     }
 
+    /**
+     * The largest element of the line {@code (o, *, i)}; softmax and log-softmax subtract it so that
+     * every exponent is at most 0.
+     */
+    public double max(double[] x, int o, int i) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < dim; k++) {
+            m = Math.max(m, x[at(o, k, i)]);
+        }
+        return m;
+    }
+
     /** The shape with {@code axis} removed, or kept as 1 when {@code keepDims}. */
     public static Shape reduced(Shape shape, int axis, boolean keepDims) {
         int[] d = shape.dims();

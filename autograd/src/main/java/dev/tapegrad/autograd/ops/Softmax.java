@@ -36,10 +36,7 @@ public final class Softmax implements Op {
         double[] y = new double[x.length];
         for (int o = 0; o < ax.outer(); o++) {
             for (int i = 0; i < ax.inner(); i++) {
-                double m = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < ax.dim(); k++) {
-                    m = Math.max(m, x[ax.at(o, k, i)]);
-                }
+                double m = ax.max(x, o, i);
                 double s = 0;
                 for (int k = 0; k < ax.dim(); k++) {
                     double e = Math.exp(x[ax.at(o, k, i)] - m);
