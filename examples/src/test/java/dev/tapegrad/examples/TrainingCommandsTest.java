@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each training command reaches its documented accuracy with its defaults, and says so. */
 class TrainingCommandsTest {
@@ -88,6 +90,16 @@ class TrainingCommandsTest {
             assertTrue(r.out().contains("full-batch SGD"), r.out());
             assertEquals("accuracy      " + n + "/" + n + " (100%), target 100%", r.line("accuracy"));
         }
+    }
+
+    /** Every documented size, 2 to 10 bits, reaches 100% with its default recipe and seed. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5, 6, 8, 9, 10})
+    void bitsParityReachesFullAccuracyAtEverySize(int bits) {
+        Run r = Run.of("bits-parity", "--bits", Integer.toString(bits), "--stop-early");
+        int n = 1 << bits;
+        assertEquals(0, r.exitCode(), r.out());
+        assertEquals("accuracy      " + n + "/" + n + " (100%), target 100%", r.line("accuracy"));
     }
 
     @Test
