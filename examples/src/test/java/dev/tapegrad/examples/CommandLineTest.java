@@ -86,6 +86,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aLearningRateOfOneHundredIsNamedAsTooLargeNotTooSmall() {
+        Run r = Run.of("xor", "--lr", "100");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("The learning rate (100.0) looks too large"), r.out());
+        assertFalse(r.out().contains("too small"), r.out());
+        assertFalse(r.out().contains("a larger learning rate"), r.out());
+    }
+
+    @Test
+    void hugeWeightsDoNotMakeTheDiagnosisBlameACorrectOp() {
+        Run r = Run.of("xor", "--lr", "1e308", "--epochs", "5");
+        assertEquals(1, r.exitCode(), r.err());
+        assertFalse(r.out().contains("[ERROR]"), r.out());
+        assertFalse(r.out().contains("looks too small"), r.out());
+    }
+
+    @Test
     void aGraphPathThatCannotBeWrittenIsRejectedBeforeTraining() {
         Run r = Run.of("xor", "--graph", "/no/such/folder/step.dot");
         assertEquals(2, r.exitCode());

@@ -9,6 +9,7 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.nn.Adam;
 import dev.tapegrad.nn.Sgd;
 import dev.tapegrad.nn.diagnose.Diagnosis;
+import dev.tapegrad.nn.diagnose.DiagnosisListener;
 import dev.tapegrad.nn.diagnose.Finding;
 import dev.tapegrad.nn.diagnose.Severity;
 import java.io.IOException;
@@ -27,16 +28,24 @@ final class AfterTraining {
 
     private AfterTraining() {}
 
-    /** Prints why the network is not learning, in the diagnosis's own sentences, most severe first. */
-    static void printDiagnosis(PrintWriter out, Experiment e, History history) {
-        Diagnosis.Builder b = Diagnosis.builder(e.model(), e.loss(), e.features(), e.targets())
-                .lossHistory(history.epochs().stream().map(EpochStats::loss).toList());
+    /**
+     * A listener that watches the run for the diagnosis: it measures each epoch's real update to the
+     * parameters, so a learning rate that drove the units into saturation early is still named at the end.
+     */
+    static DiagnosisListener listener(Experiment e) {
+        DiagnosisListener.Builder b = DiagnosisListener.builder(e.model(), e.loss(), e.features(), e.targets())
+                .every(Math.max(1, e.epochs()));
         if (e.optimizer() instanceof Sgd sgd) {
             b.learningRate(sgd.learningRate());
         } else if (e.optimizer() instanceof Adam adam) {
             b.learningRate(adam.learningRate());
         }
-        Diagnosis d = b.run();
+        return b.build();
+    }
+
+    /** Prints why the network is not learning, in the diagnosis's own sentences, most severe first. */
+    static void printDiagnosis(PrintWriter out, DiagnosisListener listener) {
+        Diagnosis d = listener.latest().orElseGet(listener::diagnose);
         List<Finding> problems = d.atLeast(Severity.WARNING);
         out.println();
         out.println("  Diagnosis (why the target was missed)");

@@ -6,6 +6,7 @@ import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.UsageError;
 import dev.tapegrad.nn.Trainer;
 import dev.tapegrad.nn.TrainingResult;
+import dev.tapegrad.nn.diagnose.DiagnosisListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,10 +73,12 @@ public abstract class TrainingCommand extends CommandBase {
         out.flush();
 
         History history = new History();
+        DiagnosisListener diagnosis = AfterTraining.listener(e);
         Progress bar = new Progress(mode, System.console() != null, err(), e.epochs());
         Trainer.Builder tb = Trainer.builder(e.model(), e.optimizer(), e.loss())
                 .data(e.features(), e.targets())
                 .epochs(e.epochs())
+                .listener(diagnosis)
                 .listener(r -> {
                     EpochStats s = new EpochStats(r.epoch(), r.loss(), r.accuracy(), r.elapsed().toNanos() / 1e9);
                     history.add(s);
@@ -105,7 +108,7 @@ public abstract class TrainingCommand extends CommandBase {
             Summary.printHint(out, result);
         }
         if (!reached) {
-            AfterTraining.printDiagnosis(out, e, history);
+            AfterTraining.printDiagnosis(out, diagnosis);
         }
         if (graph != null) {
             AfterTraining.writeGraph(graph, e);

@@ -6,6 +6,7 @@ import static dev.tapegrad.nn.diagnose.Stats.pct;
 import dev.tapegrad.nn.ReLU;
 import dev.tapegrad.nn.Sigmoid;
 import dev.tapegrad.nn.Tanh;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,17 +27,20 @@ final class ActivationChecks {
     private ActivationChecks() {}
 
     static void run(Context c, List<Finding> out) {
-        constantOutput(c, out);
+        List<Finding> units = new ArrayList<>();
         List<Probe.Step> steps = c.probe.steps;
         for (int k = 0; k < steps.size(); k++) {
             Probe.Step s = steps.get(k);
             boolean last = k == steps.size() - 1;
             if (s.layer() instanceof Sigmoid || s.layer() instanceof Tanh) {
-                saturation(c, s, last, out);
+                saturation(c, s, last, units);
             } else if (s.layer() instanceof ReLU) {
-                dead(s, out);
+                dead(s, units);
             }
         }
+        // After the unit checks, so the constant-output advice knows whether units are saturated.
+        constantOutput(c, out);
+        out.addAll(units);
     }
 
     private static void constantOutput(Context c, List<Finding> out) {
@@ -77,6 +81,10 @@ final class ActivationChecks {
         String advice;
         if (c.learningRateTooHigh) {
             advice = " The learning rate looks too large (see that finding): lower it.";
+        } else if (c.saturated) {
+            // Saturated units pass almost no gradient: a larger step would push them further out.
+            advice = " Its units are saturated (see that finding): a smaller learning rate or initialisation, not a "
+                    + "larger one, lets gradient through again.";
         } else {
             advice = " Try more epochs, a larger learning rate" + (sigmoidOut ? ", or binary cross-entropy (Loss.bce) "
                     + "instead of MSE on the sigmoid output, whose gradient MSE scales down by y(1 - y)" : "") + ".";

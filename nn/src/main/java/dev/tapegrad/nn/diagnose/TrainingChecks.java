@@ -75,7 +75,8 @@ final class TrainingChecks {
         // At the mean-target plateau the lack of progress is the plateau's (see the constant-output check),
         // not necessarily the step size's; below it, small steps are what hold the loss up.
         boolean atPlateau = Double.isFinite(c.probe.baselineLoss) && c.loss <= c.probe.baselineLoss * 1.02;
-        if (worst != null && min < LOW_RATIO && max < TYPICAL_RATIO && !c.lossIsLow() && !stationary
+        // A step of exactly 0 means no gradient arrives (see the gradient findings), not a small rate.
+        if (worst != null && max > 0 && min < LOW_RATIO && max < TYPICAL_RATIO && !c.lossIsLow() && !stationary
                 && !stillFalling(c) && (!atPlateau || max < LOW_RATIO / 10)) {
             c.learningRateTooLow = true;
             out.add(Finding.warning(Finding.Kind.LEARNING_RATE_TOO_LOW, String.format(
