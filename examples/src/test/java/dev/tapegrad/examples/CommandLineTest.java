@@ -103,6 +103,22 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheQuestionsOneOneOneNetworkIsLabelledAsItAndAnEmptyHiddenListIsRefused() {
+        assertEquals(2, Run.of("parity", "--hidden", ",").exitCode());
+        Run deep = Run.of("parity", "--hidden", "1,1,1", "--epochs", "50");
+        assertFalse(deep.out().contains("original question"), deep.out());
+        assertFalse(deep.out().contains("sigmoid(w2 * sigmoid(w1"), deep.out());
+        assertTrue(deep.out().contains("a chain of one-unit layers, is monotone in x"), deep.out());
+        assertTrue(Run.of("parity", "--hidden", "1", "--epochs", "50").out().contains("original question"));
+    }
+
+    @Test
+    void extremeLearningRatesPrintCompactly() {
+        Run r = Run.of("xor", "--lr", "1e308", "--epochs", "1");
+        assertTrue(r.out().contains("learning rate 1.0e308,"), r.out());
+    }
+
+    @Test
     void aGraphPathThatCannotBeWrittenIsRejectedBeforeTraining() {
         Run r = Run.of("xor", "--graph", "/no/such/folder/step.dot");
         assertEquals(2, r.exitCode());

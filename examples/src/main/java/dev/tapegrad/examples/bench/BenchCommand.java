@@ -7,7 +7,10 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The quick benchmark: every workload of the performance table once, in under a minute, one line
@@ -54,8 +57,26 @@ public final class BenchCommand implements Callable<Integer> {
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 
+    /** The workloads, in the order they run; {@code --only} takes these names or their prefixes. */
+    static final List<String> WORKLOADS = List.of("seed-step", "scalar-mlp", "scalar-chain", "matmul-1024-1t",
+            "matmul-1024-2t", "wide-mlp-1t", "wide-mlp-2t");
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new ParameterException(spec.commandLine(), "--scale must be a positive number, got " + scale);
+        }
+        if (only != null) {
+            for (String o : only) {
+                if (WORKLOADS.stream().noneMatch(w -> w.equals(o) || w.startsWith(o + "-") || (o + "-raw").equals(w))) {
+                    throw new ParameterException(spec.commandLine(), "--only: unknown workload '" + o
+                            + "'; choose from " + String.join(", ", WORKLOADS) + " (or a prefix such as matmul)");
+                }
+            }
+        }
         LongSupplier one = clock == Clock.cpu ? Measure::cpu : Measure::wall;
         if (!Gemm.vectorized() && (wanted("matmul-1024-1t") || wanted("matmul-1024-2t")
                 || wanted("wide-mlp-1t") || wanted("wide-mlp-2t"))) {

@@ -11,6 +11,10 @@ public final class Format {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
+        double a = Math.abs(v);
+        if (a != 0 && (a >= 1e7 || a < 1e-6)) {
+            return Double.toString(v).replace("E", "e"); // 1.0e308, not three hundred digits
+        }
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

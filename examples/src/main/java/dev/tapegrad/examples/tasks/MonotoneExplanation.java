@@ -29,7 +29,11 @@ final class MonotoneExplanation {
         return best;
     }
 
-    static void print(PrintWriter out, double[][] targets, double[] outputs) {
+    /**
+     * Prints why a chain of one-unit sigmoid layers stops short; {@code original} is true for the
+     * question's 1-1-1 network, whose formula is spelled out.
+     */
+    static void print(PrintWriter out, double[][] targets, double[] outputs, boolean original) {
         int n = targets.length;
         int[] labels = IntStream.range(0, n).map(i -> targets[i][0] >= 0.5 ? 1 : 0).toArray();
         int best = bestMonotoneRight(labels);
@@ -40,7 +44,9 @@ final class MonotoneExplanation {
 
         out.println();
         out.printf(Locale.ROOT, "  Why this network stops at %d/%d%n", right, n);
-        out.println("    Its output o = sigmoid(w2 * sigmoid(w1 * x + b1) + b2) is monotone in x: each layer is one");
+        out.println(original
+                ? "    Its output o = sigmoid(w2 * sigmoid(w1 * x + b1) + b2) is monotone in x: each layer is one"
+                : "    Its output o, a chain of one-unit layers, is monotone in x: each layer is one");
         out.println("    sigmoid of one weighted input, so o can only rise, or only fall, as x goes from 1/9 to 9/9");
         double change = outputs[n - 1] - outputs[0];
         if (change == 0 && direction(outputs).equals("changes")) {

@@ -68,6 +68,9 @@ public final class ParityCommand extends TrainingCommand {
     protected Experiment experiment() {
         Checks.positive("--epochs", epochs);
         Checks.positive("--lr", lr);
+        if (hidden.length == 0) {
+            throw new UsageError("--hidden needs at least one layer width, such as --hidden 16 or --hidden 16,16");
+        }
         if (hidden.length > 8) {
             throw new UsageError("--hidden takes at most 8 layer widths, got " + hidden.length);
         }
@@ -90,7 +93,7 @@ public final class ParityCommand extends TrainingCommand {
                 "parity: is n even? for n = 1..9, input x = n/9, target 1 when n is even",
                 List.of(
                         String.format(Locale.ROOT, "network   %s, sigmoid after every layer, seed %d%s", shape, seed,
-                                isChainOfOnes() ? " (the original question's network)" : ""),
+                                isOriginal() ? " (the original question's network)" : ""),
                         String.format(Locale.ROOT, "training  %s loss, full-batch SGD, learning rate %s, up to %d epochs",
                                 Losses.displayName(loss), Format.plain(lr), epochs)),
                 "x", labels, x, y, net,
@@ -101,10 +104,15 @@ public final class ParityCommand extends TrainingCommand {
     @Override
     protected boolean explain(PrintWriter out, Experiment e, double[] outputs, boolean reached) {
         if (!reached && isChainOfOnes()) {
-            MonotoneExplanation.print(out, e.targets(), outputs);
+            MonotoneExplanation.print(out, e.targets(), outputs, isOriginal());
             return true;
         }
         return false;
+    }
+
+    /** The question's 1-1-1 network. */
+    private boolean isOriginal() {
+        return hidden.length == 1 && hidden[0] == 1;
     }
 
     /** One unit per hidden layer: the output is then a monotone function of the one input. */

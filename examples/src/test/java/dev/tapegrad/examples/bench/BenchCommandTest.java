@@ -41,4 +41,20 @@ class BenchCommandTest {
         assertTrue(code != 0, "exit code " + code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--clock"), err.toString(StandardCharsets.UTF_8));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "--only,foo        | unknown workload 'foo'",
+        "--scale,0         | --scale must be a positive number",
+        "--scale,-1        | --scale must be a positive number"})
+    void badOptionsAreRefusedBeforeAnythingRuns(String args, String message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = new CommandLine(new BenchCommand(new PrintStream(out)));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args.strip().split(","));
+        assertTrue(code != 0, "exit code " + code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(message), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
 }
