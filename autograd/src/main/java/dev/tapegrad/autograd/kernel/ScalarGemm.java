@@ -2,7 +2,7 @@ package dev.tapegrad.autograd.kernel;
 
 /**
  * The matrix product without the Vector API: {@code C += op(A) op(B)} on strided row-major views,
- * blocked and packed like {@link VectorGemm} (see {@link Pack}) with a 4 x 4 tile of C held in
+ * blocked and packed like {@link VectorGemm} (see {@link Blocked}) with a 4 x 4 tile of C held in
  * sixteen scalar locals. HotSpot does not vectorise this; it is fast because every loaded value feeds
  * four multiply-adds and the sixteen independent sums keep both arithmetic pipes busy.
  *
@@ -31,39 +31,21 @@ final class ScalarGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        if (m == 0 || n == 0 || k == 0) {
-            return;
+        Blocked.gemm(MR, NR, KC, MC, NC, ScalarGemm::tile, transA, transB, m, n, k,
+                a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** One 4 x 4 tile: summed in sixteen locals, then added into the {@code rows x cols} corner of C. */
+    private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc,
+                             int rows, int cols, double[] tile) {
+        if (FUSED) {
+            fused(kc, ap, ai, bp, bi, tile);
+        } else {
+            unfused(kc, ap, ai, bp, bi, tile);
         }
-        int kcMax = Math.min(k, KC);
-        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, NC), NR)];
-        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, MC), MR)];
-        double[] tile = new double[MR * NR];
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                Pack.b(transB, kc, nc, NR, b, bOff, ldb, pc, jc, bp);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int cols = Math.min(NR, nc - jr);
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            if (FUSED) {
-                                fused(kc, ap, ir * kc, bp, jr * kc, tile);
-                            } else {
-                                unfused(kc, ap, ir * kc, bp, jr * kc, tile);
-                            }
-                            int rows = Math.min(MR, mc - ir);
-                            int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            for (int r = 0; r < rows; r++) {
-                                for (int j = 0; j < cols; j++) {
-                                    c[ci + r * ldc + j] += tile[r * NR + j];
-                                }
-                            }
-                        }
-                    }
-                }
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                c[cIdx + r * ldc + j] += tile[r * NR + j];
             }
         }
     }

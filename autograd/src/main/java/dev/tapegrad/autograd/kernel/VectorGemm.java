@@ -34,32 +34,8 @@ final class VectorGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        if (m == 0 || n == 0 || k == 0) {
-            return;
-        }
-        int kcMax = Math.min(k, KC);
-        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, NC), NR)];
-        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, MC), MR)];
-        double[] tile = new double[MR * NR];
-        for (int jc = 0; jc < n; jc += NC) {
-            int nc = Math.min(NC, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
-                Pack.b(transB, kc, nc, NR, b, bOff, ldb, pc, jc, bp);
-                for (int ic = 0; ic < m; ic += MC) {
-                    int mc = Math.min(MC, m - ic);
-                    Pack.a(transA, mc, kc, MR, a, aOff, lda, ic, pc, ap);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int cols = Math.min(NR, nc - jr);
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int rows = Math.min(MR, mc - ir);
-                            micro(kc, ap, ir * kc, bp, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    rows, cols, tile);
-                        }
-                    }
-                }
-            }
-        }
+        Blocked.gemm(MR, NR, KC, MC, NC, VectorGemm::micro, transA, transB, m, n, k,
+                a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
     /**
