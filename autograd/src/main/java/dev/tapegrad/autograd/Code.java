@@ -29,28 +29,13 @@ final class Code {
     static final byte COS = 17;
     static final byte CONST_B = 0x40;
 
-    /** The op's name for a code, for messages and graph export. */
+    /** The op's name for a code, for messages and graph export: the name of its op in {@link CodeTable}. */
     static String name(byte code) {
-        return switch (code & ~CONST_B) {
+        return switch (code) {
             case LEAF -> "leaf";
             case CONST -> "constant";
             case GENERIC -> "op";
-            case ADD -> "add";
-            case SUB -> "sub";
-            case MUL -> "mul";
-            case DIV -> "div";
-            case POW -> "pow";
-            case NEG -> "neg";
-            case EXP -> "exp";
-            case LOG -> "log";
-            case SQRT -> "sqrt";
-            case ABS -> "abs";
-            case TANH -> "tanh";
-            case SIGMOID -> "sigmoid";
-            case RELU -> "relu";
-            case SIN -> "sin";
-            case COS -> "cos";
-            default -> "code " + code;
+            default -> CodeTable.op((byte) (code & ~CONST_B)).name();
         };
     }
 }

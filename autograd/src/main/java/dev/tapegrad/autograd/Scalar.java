@@ -65,6 +65,39 @@ public final class Scalar implements Node {
         return Backward.run(tape, id, new double[] {1.0});
     }
 
+    @Override
+    public boolean requiresGrad() {
+        return tape.requiresGrad(id);
+    }
+
+    /**
+     * The derivative of this scalar with respect to {@code x}, as a tensor of {@code x}'s shape recorded
+     * on this tape, so that it can be used in further computation and differentiated again, to any order
+     * (PyTorch's {@code torch.autograd.grad(y, x, create_graph=True)}): {@code y.grad(x).sum().grad(x)}
+     * is a row sum of the Hessian. Its values equal {@code backward().of(x)}; zeros if this scalar does
+     * not depend on {@code x}. Does not modify the nodes it reads.
+     *
+     * @throws IllegalArgumentException if {@code x} is from another tape
+     */
+    public Tensor grad(Tensor x) {
+        Objects.requireNonNull(x, "grad: x");
+        tape.checkSameTape("grad", x);
+        return SymbolicBackward.gradient(tape, id, tape.constant(1.0).asTensor(), x);
+    }
+
+    /**
+     * The derivative of this scalar with respect to the scalar {@code x}, recorded on this tape so that
+     * it can be differentiated again; see {@link #grad(Tensor)}. {@code x.pow(3).grad(x).grad(x)} is
+     * {@code 6 x}.
+     *
+     * @throws IllegalArgumentException if {@code x} is from another tape
+     */
+    public Scalar grad(Scalar x) {
+        Objects.requireNonNull(x, "grad: x");
+        Tensor g = grad(x.asTensor());
+        return new Scalar(tape, g.id);
+    }
+
     /** {@code this + o}. */
     public Scalar add(Scalar o) {
         Objects.requireNonNull(o, "add: the other operand is null");

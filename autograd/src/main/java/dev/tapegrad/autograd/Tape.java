@@ -38,6 +38,9 @@ public final class Tape {
     private Tensor[] leafTensors;
     private int leafCount;
     private Map<Leaf, Tensor> leaves;
+    /** Which scalar nodes depend on a variable, known for the nodes below {@code needsUpTo}. */
+    private boolean[] needs = new boolean[0];
+    private int needsUpTo;
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
@@ -264,13 +267,21 @@ public final class Tape {
      * shape {@code []}, else a {@link Tensor}.
      */
     Node record(Op op, Node... inputs) {
+        return record(op, false, inputs);
+    }
+
+    /**
+     * {@link #record(Op, Node...)}, the output a variable whatever its inputs when {@code variable}: the
+     * fresh argument of a {@link Functional} call is differentiable even where {@code x} is a constant.
+     */
+    Node record(Op op, boolean variable, Node... inputs) {
         Objects.requireNonNull(op, "op");
         int n = inputs.length;
         int[] ids = new int[n];
         double[][] vals = new double[n][];
         Shape[] shapes = new Shape[n];
         boolean[] needs = new boolean[n];
-        boolean any = false;
+        boolean any = variable;
         for (int k = 0; k < n; k++) {
             Node x = inputs[k];
             if (x == null) {
@@ -384,8 +395,46 @@ public final class Tape {
         return e == null ? Shape.of() : e.shape();
     }
 
+    /**
+     * Whether node {@code id} depends on a variable. A scalar fast-path node learns it lazily, in one
+     * forward pass over the nodes recorded since the last question, so recording a scalar op stays a
+     * few array stores.
+     */
     boolean requiresGrad(int id) {
         byte c = code[id];
-        return c == Code.GENERIC ? entries[in0[id]].requiresGrad : c != Code.CONST;
+        if (c == Code.GENERIC) {
+            return entries[in0[id]].requiresGrad;
+        }
+        if (c == Code.LEAF || c == Code.CONST) {
+            return c == Code.LEAF;
+        }
+        if (id >= needsUpTo) {
+            propagateNeeds(id);
+        }
+        return needs[id];
+    }
+
+    private void propagateNeeds(int upTo) {
+        if (needs.length <= upTo) {
+            needs = Arrays.copyOf(needs, Math.max(upTo + 1, value.length));
+        }
+        for (int i = needsUpTo; i <= upTo; i++) {
+            byte c = code[i];
+            if (c == Code.GENERIC) {
+                needs[i] = entries[in0[i]].requiresGrad;
+            } else if (c == Code.LEAF || c == Code.CONST) {
+                needs[i] = c == Code.LEAF;
+            } else if ((c & Code.CONST_B) != 0 || in1[i] < 0) {
+                needs[i] = needs[in0[i]];
+            } else {
+                needs[i] = needs[in0[i]] || needs[in1[i]];
+            }
+        }
+        needsUpTo = upTo + 1;
+    }
+
+    /** A handle on node {@code id}: a tensor of its shape (0-d for a scalar node); records nothing. */
+    Tensor handle(int id) {
+        return new Tensor(this, id, shapeOf(id));
     }
 }

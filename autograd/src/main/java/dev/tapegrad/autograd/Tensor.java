@@ -4,10 +4,12 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
+import dev.tapegrad.autograd.ops.Affine;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Cos;
 import dev.tapegrad.autograd.ops.Div;
 import dev.tapegrad.autograd.ops.Exp;
+import dev.tapegrad.autograd.ops.Expand;
 import dev.tapegrad.autograd.ops.Index;
 import dev.tapegrad.autograd.ops.Log;
 import dev.tapegrad.autograd.ops.LogSoftmax;
@@ -30,6 +32,7 @@ import dev.tapegrad.autograd.ops.Stack;
 import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Sum;
 import dev.tapegrad.autograd.ops.SumAll;
+import dev.tapegrad.autograd.ops.SumTo;
 import dev.tapegrad.autograd.ops.Tanh;
 import java.util.Arrays;
 import java.util.List;
@@ -83,131 +86,145 @@ public final class Tensor implements Node {
         return tape.constant(shape, tape.valuesOf(id));
     }
 
+    /**
+     * Whether this node depends on a variable, so that gradients flow into it (PyTorch's
+     * {@code requires_grad}): false for constants and for nodes computed from constants only.
+     */
+    @Override
+    public boolean requiresGrad() {
+        return tape.requiresGrad(id);
+    }
+
+    /** This 0-d tensor as a {@link Scalar} handle on the same node; records nothing. */
+    private Scalar scalar() {
+        return new Scalar(tape, id);
+    }
+
     // ---- elementwise, broadcast
 
     /** {@code this + o}, broadcast. */
     public Tensor add(Tensor o) {
-        return op(Add.INSTANCE, this, o);
+        return shape.isScalar() && o.shape.isScalar() ? scalar().add(o.scalar()).asTensor() : op(Add.INSTANCE, this, o);
     }
 
     /** {@code this + s}. */
     public Tensor add(Scalar s) {
-        return op(Add.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().add(s).asTensor() : op(Add.INSTANCE, this, s);
     }
 
     /** {@code this + c}. */
     public Tensor add(double c) {
-        return op(Add.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().add(c).asTensor() : op(Add.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this - o}, broadcast. */
     public Tensor sub(Tensor o) {
-        return op(Sub.INSTANCE, this, o);
+        return shape.isScalar() && o.shape.isScalar() ? scalar().sub(o.scalar()).asTensor() : op(Sub.INSTANCE, this, o);
     }
 
     /** {@code this - s}. */
     public Tensor sub(Scalar s) {
-        return op(Sub.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().sub(s).asTensor() : op(Sub.INSTANCE, this, s);
     }
 
     /** {@code this - c}. */
     public Tensor sub(double c) {
-        return op(Sub.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().sub(c).asTensor() : op(Sub.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this * o}, elementwise, broadcast. */
     public Tensor mul(Tensor o) {
-        return op(Mul.INSTANCE, this, o);
+        return shape.isScalar() && o.shape.isScalar() ? scalar().mul(o.scalar()).asTensor() : op(Mul.INSTANCE, this, o);
     }
 
     /** {@code this * s}. */
     public Tensor mul(Scalar s) {
-        return op(Mul.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().mul(s).asTensor() : op(Mul.INSTANCE, this, s);
     }
 
     /** {@code this * c}. */
     public Tensor mul(double c) {
-        return op(Mul.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().mul(c).asTensor() : op(Mul.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this / o}, elementwise, broadcast. */
     public Tensor div(Tensor o) {
-        return op(Div.INSTANCE, this, o);
+        return shape.isScalar() && o.shape.isScalar() ? scalar().div(o.scalar()).asTensor() : op(Div.INSTANCE, this, o);
     }
 
     /** {@code this / s}. */
     public Tensor div(Scalar s) {
-        return op(Div.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().div(s).asTensor() : op(Div.INSTANCE, this, s);
     }
 
     /** {@code this / c}. */
     public Tensor div(double c) {
-        return op(Div.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().div(c).asTensor() : op(Div.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this ^ o}, elementwise, broadcast. */
     public Tensor pow(Tensor o) {
-        return op(Pow.INSTANCE, this, o);
+        return shape.isScalar() && o.shape.isScalar() ? scalar().pow(o.scalar()).asTensor() : op(Pow.INSTANCE, this, o);
     }
 
     /** {@code this ^ s}, elementwise. */
     public Tensor pow(Scalar s) {
-        return op(Pow.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().pow(s).asTensor() : op(Pow.INSTANCE, this, s);
     }
 
     /** {@code this ^ c}, elementwise. */
     public Tensor pow(double c) {
-        return op(new PowConst(c), this);
+        return shape.isScalar() ? scalar().pow(c).asTensor() : op(new PowConst(c), this);
     }
 
     /** {@code -this}. */
     public Tensor neg() {
-        return op(Neg.INSTANCE, this);
+        return shape.isScalar() ? scalar().neg().asTensor() : op(Neg.INSTANCE, this);
     }
 
     /** {@code e^x} elementwise. */
     public Tensor exp() {
-        return op(Exp.INSTANCE, this);
+        return shape.isScalar() ? scalar().exp().asTensor() : op(Exp.INSTANCE, this);
     }
 
     /** {@code ln x} elementwise. */
     public Tensor log() {
-        return op(Log.INSTANCE, this);
+        return shape.isScalar() ? scalar().log().asTensor() : op(Log.INSTANCE, this);
     }
 
     /** {@code sqrt(x)} elementwise. */
     public Tensor sqrt() {
-        return op(Sqrt.INSTANCE, this);
+        return shape.isScalar() ? scalar().sqrt().asTensor() : op(Sqrt.INSTANCE, this);
     }
 
     /** {@code |x|} elementwise. */
     public Tensor abs() {
-        return op(Abs.INSTANCE, this);
+        return shape.isScalar() ? scalar().abs().asTensor() : op(Abs.INSTANCE, this);
     }
 
     /** {@code tanh x} elementwise. */
     public Tensor tanh() {
-        return op(Tanh.INSTANCE, this);
+        return shape.isScalar() ? scalar().tanh().asTensor() : op(Tanh.INSTANCE, this);
     }
 
     /** {@code 1 / (1 + e^-x)} elementwise. */
     public Tensor sigmoid() {
-        return op(Sigmoid.INSTANCE, this);
+        return shape.isScalar() ? scalar().sigmoid().asTensor() : op(Sigmoid.INSTANCE, this);
     }
 
     /** {@code max(x, 0)} elementwise. */
     public Tensor relu() {
-        return op(Relu.INSTANCE, this);
+        return shape.isScalar() ? scalar().relu().asTensor() : op(Relu.INSTANCE, this);
     }
 
     /** {@code sin x} elementwise. */
     public Tensor sin() {
-        return op(Sin.INSTANCE, this);
+        return shape.isScalar() ? scalar().sin().asTensor() : op(Sin.INSTANCE, this);
     }
 
     /** {@code cos x} elementwise. */
     public Tensor cos() {
-        return op(Cos.INSTANCE, this);
+        return shape.isScalar() ? scalar().cos().asTensor() : op(Cos.INSTANCE, this);
     }
 
     // ---- linear algebra and layout
@@ -218,6 +235,19 @@ public final class Tensor implements Node {
      */
     public Tensor matmul(Tensor o) {
         return MatMul.matmul(this, Objects.requireNonNull(o, "matmul: other"));
+    }
+
+    /**
+     * The fully connected layer's function, PyTorch's {@code F.linear}: {@code this W^T + b} for this
+     * input {@code [N, in]} (or one sample {@code [in]}), {@code weight [out, in]} and {@code bias [out]};
+     * one fused op. {@code dx = g W}, {@code dW = g^T x}, {@code db = sum over n of g}.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit together
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        Objects.requireNonNull(weight, "linear: weight");
+        Objects.requireNonNull(bias, "linear: bias");
+        return op(Affine.INSTANCE, this, weight, bias);
     }
 
     /** Swaps the last two axes. */
@@ -243,6 +273,29 @@ public final class Tensor implements Node {
     /** The same elements under another shape; one dimension may be {@code -1}, inferred. */
     public Tensor reshape(int... dims) {
         return op(new Reshape(dims), this);
+    }
+
+    /**
+     * This tensor broadcast to {@code target} (PyTorch's {@code expand}); this tensor itself when the
+     * shapes are equal. {@code gx = sumTo(g, shape of this)}.
+     *
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
+     */
+    public Tensor expand(Shape target) {
+        Objects.requireNonNull(target, "expand: target shape");
+        return target.equals(shape) ? this : op(new Expand(target), this);
+    }
+
+    /**
+     * This tensor summed down to {@code target}, a shape that broadcasts to this one (PyTorch's
+     * {@code sum_to_size}): the adjoint of {@link #expand(Shape)}; this tensor itself when the shapes are
+     * equal. {@code gx = expand(g, shape of this)}.
+     *
+     * @throws IllegalArgumentException if {@code target} does not broadcast to this shape
+     */
+    public Tensor sumTo(Shape target) {
+        Objects.requireNonNull(target, "sumTo: target shape");
+        return target.equals(shape) ? this : op(new SumTo(target), this);
     }
 
     // ---- reductions
@@ -390,6 +443,25 @@ public final class Tensor implements Node {
         checkArgument(seed.length == shape.size(), "backward: seed has %s values but tensor of shape %s has %s",
                 seed.length, shape, shape.size());
         return Backward.run(tape, id, seed);
+    }
+
+    /**
+     * The vector-Jacobian product {@code seed^T (d this / d x)} as a node of {@code x}'s shape, recorded
+     * on this tape so that it can be differentiated again, in {@code x} and in {@code seed} (PyTorch's
+     * {@code torch.autograd.grad(this, x, seed, create_graph=True)}). Zeros if this tensor does not
+     * depend on {@code x}. Does not modify the nodes it reads.
+     *
+     * @throws IllegalArgumentException if {@code seed}'s shape differs from this tensor's, or a node is
+     *     from another tape
+     */
+    public Tensor grad(Tensor x, Tensor seed) {
+        Objects.requireNonNull(x, "grad: x");
+        Objects.requireNonNull(seed, "grad: seed");
+        tape.checkSameTape("grad", x);
+        tape.checkSameTape("grad", seed);
+        checkArgument(seed.shape.equals(shape), "grad: seed of shape %s for a tensor of shape %s; they must match",
+                seed.shape, shape);
+        return SymbolicBackward.gradient(tape, id, seed, x);
     }
 
     private Tensor op(Op op, Node... inputs) {

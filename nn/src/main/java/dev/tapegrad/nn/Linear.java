@@ -135,7 +135,7 @@ public final class Linear implements Layer {
     }
 
     private Tensor affine(Tensor x) {
-        return Affine.INSTANCE.apply(x, weight.on(x.tape()), bias.on(x.tape())).asTensor();
+        return x.linear(weight.on(x.tape()), bias.on(x.tape()));
     }
 
     /** Weight then bias. */

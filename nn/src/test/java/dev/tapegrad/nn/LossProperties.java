@@ -79,7 +79,7 @@ class LossProperties {
         Shape xs = Shape.of(rows, in);
         Shape ws = Shape.of(out, in);
         assertPasses(GradCheck.withDefaults().checkAll(
-                t -> Affine.INSTANCE.apply(t.get(0), t.get(1), t.get(2)).asTensor().tanh().sum(),
+                t -> t.get(0).linear(t.get(1), t.get(2)).tanh().sum(),
                 List.of(GradCheck.Input.of(xs, uniform(rng, xs.size(), -2, 2)),
                         GradCheck.Input.of(ws, uniform(rng, ws.size(), -1, 1)),
                         GradCheck.Input.of(Shape.of(out), uniform(rng, out, -1, 1)))));

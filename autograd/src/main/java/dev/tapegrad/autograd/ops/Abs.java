@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Absolute value. {@code y = |x|}; {@code dy/dx = sign(x)}, 0 at 0 as in PyTorch. */
@@ -22,5 +23,11 @@ public final class Abs implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return Math.signum(x);
+    }
+
+    /** {@code sign(x)}, a constant: zero second derivative away from 0. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return UnaryOp.constantDerivative(this, x, y);
     }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -76,6 +77,22 @@ public final class Concat implements Op {
                 }
             }
             at += in.dim();
+        }
+        return gx;
+    }
+
+    /** Each input's gradient is its part of {@code g} along the axis. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        int a = output.shape().axis(axis, name());
+        Tensor[] gx = new Tensor[inputs.length];
+        int at = 0;
+        for (int t = 0; t < inputs.length; t++) {
+            int d = inputs[t].shape().dim(a);
+            if (inputs[t].requiresGrad()) {
+                gx[t] = g.slice(a, at, at + d);
+            }
+            at += d;
         }
         return gx;
     }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
 
 /**
@@ -57,5 +58,11 @@ public final class Index implements Op {
         double[] gx = new double[call.input(0).length];
         gx[offset(call.inputShape(0))] = g[0];
         return new double[][] {gx};
+    }
+
+    /** {@code gx = scatter(g)}: zeros but at the index. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {new Scatter(this, inputs[0].shape()).apply(g).asTensor()};
     }
 }

@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -68,5 +69,12 @@ public final class LogSoftmax implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = g - e^y sum(g)}, the sum along the axis. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor y, Tensor g) {
+        int a = inputs[0].shape().axis(axis, name());
+        return new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))};
     }
 }

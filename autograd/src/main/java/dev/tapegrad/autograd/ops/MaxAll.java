@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 
 /**
  * Maximum of all elements. {@code y = max_i x[i]}; the gradient is shared evenly among the elements
@@ -61,5 +62,19 @@ public final class MaxAll implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = mask(expand(g / ties))}, the tied maxima kept: a constant selection, as at first order. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        double[] x = inputs[0].values();
+        double m = output.values()[0];
+        boolean[] keep = new boolean[x.length];
+        int ties = 0;
+        for (int i = 0; i < x.length; i++) {
+            keep[i] = x[i] == m || (Double.isNaN(m) && Double.isNaN(x[i]));
+            ties += keep[i] ? 1 : 0;
+        }
+        return new Tensor[] {new Mask(keep).apply(g.div(ties).expand(inputs[0].shape()))};
     }
 }

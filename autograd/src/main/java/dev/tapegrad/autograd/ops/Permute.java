@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Strided;
 import java.util.Arrays;
 
@@ -84,5 +85,16 @@ public final class Permute implements Op {
             step[i] = inStrides[p[i]];
         }
         return Strided.offsets(outDims, step);
+    }
+
+    /** {@code gx = permute(g, inverse permutation)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        int[] p = resolve(inputs[0].shape());
+        int[] inverse = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            inverse[p[i]] = i;
+        }
+        return new Tensor[] {g.permute(inverse)};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Rectified linear unit. {@code y = max(x, 0)}; {@code dy/dx = 1} for x > 0, else 0 (0 at the kink, as in PyTorch). */
@@ -22,5 +23,11 @@ public final class Relu implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return x > 0 ? 1.0 : 0.0;
+    }
+
+    /** The step {@code x > 0}, a constant: zero second derivative away from the kink. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return UnaryOp.constantDerivative(this, x, y);
     }
 }

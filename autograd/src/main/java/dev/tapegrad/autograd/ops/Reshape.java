@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
 
 /**
@@ -60,5 +61,11 @@ public final class Reshape implements Op {
     @Override
     public double[][] backward(OpCall call, double[] g) {
         return new double[][] {g.clone()};
+    }
+
+    /** {@code gx = reshape(g, shape of x)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {g.reshape(inputs[0].shape().dims())};
     }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -75,5 +76,13 @@ public final class Slice implements Op {
             System.arraycopy(g, dst.at(o, 0, 0), gx, src.at(o, f, 0), dst.dim() * dst.inner());
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = pad(g)}: zeros outside the slice. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Shape in = inputs[0].shape();
+        int a = in.axis(axis, name());
+        return new Tensor[] {new Pad(a, bounds(in, a)[0], in.dim(a)).apply(g).asTensor()};
     }
 }

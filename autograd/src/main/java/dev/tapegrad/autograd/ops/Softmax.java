@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -69,5 +70,12 @@ public final class Softmax implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = y (g - sum(g y))}, the sum along the axis. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor y, Tensor g) {
+        int a = inputs[0].shape().axis(axis, name());
+        return new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))};
     }
 }

@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -57,5 +58,13 @@ public final class Sum implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = expand(g with the axis kept, shape of x)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Shape in = inputs[0].shape();
+        Shape kept = Axes.reduced(in, in.axis(axis, name()), true);
+        return new Tensor[] {g.reshape(kept.dims()).expand(in)};
     }
 }
