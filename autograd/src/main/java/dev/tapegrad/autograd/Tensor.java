@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Affine;
+import dev.tapegrad.autograd.ops.Clamp;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Cos;
 import dev.tapegrad.autograd.ops.Div;
@@ -12,6 +13,7 @@ import dev.tapegrad.autograd.ops.Exp;
 import dev.tapegrad.autograd.ops.Expand;
 import dev.tapegrad.autograd.ops.Index;
 import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.Log1p;
 import dev.tapegrad.autograd.ops.LogSoftmax;
 import dev.tapegrad.autograd.ops.MatMul;
 import dev.tapegrad.autograd.ops.Max;
@@ -192,6 +194,11 @@ public final class Tensor implements Node {
         return shape.isScalar() ? scalar().log().asTensor() : op(Log.INSTANCE, this);
     }
 
+    /** {@code ln(1 + x)} elementwise, accurate for small {@code x}; {@code dy/dx = 1 / (1 + x)}. */
+    public Tensor log1p() {
+        return op(Log1p.INSTANCE, this);
+    }
+
     /** {@code sqrt(x)} elementwise. */
     public Tensor sqrt() {
         return shape.isScalar() ? scalar().sqrt().asTensor() : op(Sqrt.INSTANCE, this);
@@ -225,6 +232,16 @@ public final class Tensor implements Node {
     /** {@code cos x} elementwise. */
     public Tensor cos() {
         return shape.isScalar() ? scalar().cos().asTensor() : op(Cos.INSTANCE, this);
+    }
+
+    /**
+     * Each element clamped into {@code [min, max]}, as {@code torch.clamp} (either bound may be
+     * infinite); {@code dy/dx = 1} inside the bounds, inclusive, else 0; NaN stays NaN.
+     *
+     * @throws IllegalArgumentException if {@code min > max} or a bound is NaN
+     */
+    public Tensor clamp(double min, double max) {
+        return op(new Clamp(min, max), this);
     }
 
     // ---- linear algebra and layout

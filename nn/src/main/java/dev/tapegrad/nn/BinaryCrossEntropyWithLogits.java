@@ -3,6 +3,7 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 
 /**
  * Binary cross-entropy on logits, fused for stability: inputs {@code z} and {@code t} of one shape,
@@ -62,6 +63,18 @@ final class BinaryCrossEntropyWithLogits implements Op {
             }
         }
         return new double[][] {dz, dt};
+    }
+
+    /** {@code dz = (s(z) - t) (g / n)}, {@code dt = -z (g / n)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor z = inputs[0];
+        Tensor t = inputs[1];
+        Tensor scale = g.div(z.shape().size());
+        return new Tensor[] {
+            z.requiresGrad() ? z.sigmoid().sub(t).mul(scale) : null,
+            t.requiresGrad() ? z.mul(scale).neg() : null,
+        };
     }
 
     /** The sigmoid without overflow: {@code e^z / (1 + e^z)} for negative {@code z}. */

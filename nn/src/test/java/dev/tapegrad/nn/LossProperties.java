@@ -37,6 +37,8 @@ class LossProperties {
     private static void checkPair(LossFunction loss, Shape s, double[] prediction, double[] target) {
         assertPasses(GradCheck.withDefaults().checkAll(in -> loss.apply(in.get(0), in.get(1)),
                 List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
+        assertPasses(GradCheck.withDefaults().checkAllSecondOrder(in -> loss.apply(in.get(0), in.get(1)),
+                List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
     }
 
     @Property(tries = 50, seed = SEED)
@@ -69,7 +71,9 @@ class LossProperties {
         SplittableRandom rng = new SplittableRandom(seed);
         Shape s = shape(rows, classes);
         int[] c = rng.ints(rows, 0, classes).toArray();
-        assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, uniform(rng, s.size(), -4, 4)));
+        double[] z0 = uniform(rng, s.size(), -4, 4);
+        assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, z0));
+        assertPasses(GradCheck.withDefaults().checkSecondOrder(z -> Loss.crossEntropy(z, c), s, z0));
     }
 
     @Property(tries = 50, seed = SEED)
