@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * A NaN input gives a NaN output through relu, abs, max and min, on the scalar and the tensor path, so
  * that a NaN weight or NaN data can never hide behind a finite loss. The gradients follow PyTorch
  * float64: relu passes the incoming gradient through at NaN (its backward masks only {@code y <= 0}),
- * and a full max or min sends the gradient to the NaN elements.
+ * abs takes {@code sgn(NaN) = 0}, and a full max or min sends the gradient to the NaN elements.
  */
 class NanPropagationTest {
     private static final double NAN = Double.NaN;
@@ -51,6 +51,18 @@ class NanPropagationTest {
         Tape tape = new Tape();
         assertTrue(Double.isNaN(tape.scalar(NAN).abs().value()));
         assertTrue(Double.isNaN(tape.tensor(Shape.of(1), NAN).abs().values()[0]));
+    }
+
+    @Test
+    void absGradientIsPyTorchsSignAtNanAndSignedZero() {
+        // PyTorch float64: d|x|/dx is sgn(x), 0 at NaN and +0 (not -0) at -0.
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(4), NAN, -0.0, -2, 3);
+        double[] g = x.abs().sum().backward().of(x);
+        assertArrayEquals(new double[] {0, 0, -1, 1}, g, 0.0);
+        assertEquals(1.0 / g[1], Double.POSITIVE_INFINITY, "the gradient at -0 is +0");
+        Scalar s = tape.scalar(NAN);
+        assertEquals(0.0, s.abs().backward().of(s), 0.0);
     }
 
     @Test
