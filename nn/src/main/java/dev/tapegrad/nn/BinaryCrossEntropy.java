@@ -15,7 +15,9 @@ import dev.tapegrad.autograd.Tensor;
 final class BinaryCrossEntropy implements Op {
     static final BinaryCrossEntropy INSTANCE = new BinaryCrossEntropy();
     private static final double LOG_FLOOR = -100.0;
-    private static final double EPSILON = 1e-12;
+    // PyTorch's constant is the float 1e-12 (9.99999996e-13 as a double); the same bits give the same
+    // gradient at p = 0 and p = 1, where the clamp decides it.
+    private static final double EPSILON = 1e-12f;
 
     private BinaryCrossEntropy() {}
 

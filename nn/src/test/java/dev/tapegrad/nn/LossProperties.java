@@ -77,6 +77,16 @@ class LossProperties {
     }
 
     @Property(tries = 50, seed = SEED)
+    void nll(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 2, max = 5) int classes,
+             @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, classes);
+        double[] c = rng.ints(rows, 0, classes).asDoubleStream().toArray();
+        assertPasses(GradCheck.withDefaults().check(l -> NegativeLogLikelihood.INSTANCE.apply(l,
+                l.tape().constant(Shape.of(rows), c)).asTensor().mul(l.sum()).sum(), s, uniform(rng, s.size(), -4, 0)));
+    }
+
+    @Property(tries = 50, seed = SEED)
     void linear(@ForAll @IntRange(min = 1, max = 4) int rows, @ForAll @IntRange(min = 1, max = 4) int in,
                 @ForAll @IntRange(min = 1, max = 4) int out, @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

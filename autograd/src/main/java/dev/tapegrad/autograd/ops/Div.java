@@ -3,7 +3,11 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.BinaryOp;
 
-/** Division. {@code y = a / b}; {@code dy/da = 1 / b}, {@code dy/db = -a / b^2}. */
+/**
+ * Division. {@code y = a / b}; {@code dy/da = 1 / b}, {@code dy/db = -a / b^2}, computed as
+ * {@code -(a / b) / b} so that squaring {@code b} cannot overflow or underflow where the partial itself
+ * is representable (at {@code a = b = 1e-200} it is {@code -1e200}).
+ */
 public final class Div implements BinaryOp {
     /** The one instance. */
     public static final Div INSTANCE = new Div();
@@ -27,7 +31,7 @@ public final class Div implements BinaryOp {
 
     @Override
     public double partialB(double a, double b, double y) {
-        return -a / (b * b);
+        return -(a / b) / b;
     }
 
     /** {@code 1 / b}, broadcast to the output. */

@@ -9,8 +9,9 @@ import dev.tapegrad.autograd.Tensor;
 
 /**
  * Maximum of all elements. {@code y = max_i x[i]}; the gradient is shared evenly among the elements
- * equal to the maximum (1 when it is unique), as PyTorch's full {@code max()} does. A NaN element
- * makes the maximum NaN.
+ * equal to the maximum (1 when it is unique), as PyTorch's full {@code max()} does. Ties are numeric
+ * equality, so {@code 0.0} and {@code -0.0} share. A NaN element makes the maximum NaN, and then the NaN
+ * elements share the gradient.
  */
 public final class MaxAll implements Op {
     /** The one instance. */
@@ -49,15 +50,16 @@ public final class MaxAll implements Op {
     public double[][] backward(OpCall call, double[] g) {
         double[] x = call.input(0);
         double m = call.output()[0];
+        boolean nan = Double.isNaN(m);
         int ties = 0;
         for (double v : x) {
-            if (Double.compare(v, m) == 0) {
+            if (v == m || nan && Double.isNaN(v)) {
                 ties++;
             }
         }
         double[] gx = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            if (Double.compare(x[i], m) == 0) {
+            if (x[i] == m || nan && Double.isNaN(x[i])) {
                 gx[i] = g[0] / ties;
             }
         }
