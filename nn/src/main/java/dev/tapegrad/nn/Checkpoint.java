@@ -134,6 +134,7 @@ public final class Checkpoint {
         for (Parameter p : parameters) {
             double[] v = stored.get(p.name()).values();
             System.arraycopy(v, 0, p.data(), 0, v.length);
+            p.changed();
         }
     }
 

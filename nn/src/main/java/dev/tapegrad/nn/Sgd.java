@@ -73,6 +73,7 @@ public final class Sgd implements Optimizer {
             for (int i = 0; i < p.length; i++) {
                 p[i] -= lr * g[i];
             }
+            params[k].changed();
         }
     }
 
