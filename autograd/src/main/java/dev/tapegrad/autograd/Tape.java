@@ -101,29 +101,44 @@ public final class Tape {
 
     /** A variable of zeros. */
     public Tensor zeros(int... dims) {
-        return full(Shape.of(dims), 0.0);
+        return filled("zeros", shapeOf("zeros", dims), 0.0);
     }
 
     /** A variable of zeros. */
     public Tensor zeros(Shape shape) {
-        return full(shape, 0.0);
+        return filled("zeros", shape, 0.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(int... dims) {
-        return full(Shape.of(dims), 1.0);
+        return filled("ones", shapeOf("ones", dims), 1.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(Shape shape) {
-        return full(shape, 1.0);
+        return filled("ones", shape, 1.0);
     }
 
     /** A variable with every element {@code v}. */
     public Tensor full(Shape shape, double v) {
+        return filled("full", shape, v);
+    }
+
+    private Tensor filled(String op, Shape shape, double v) {
+        if (shape == null) { // not requireNonNull with a capturing lambda: that allocates per call
+            throw new NullPointerException(op + ": shape");
+        }
         double[] x = new double[shape.size()];
         Arrays.fill(x, v);
         return owned(shape, x, true);
+    }
+
+    /** The shape of a factory's {@code dims} argument, which must not be null. */
+    private static Shape shapeOf(String op, int[] dims) {
+        if (dims == null) {
+            throw new NullPointerException(op + ": dims");
+        }
+        return Shape.of(dims);
     }
 
     /** The variable {@code [0, 1, ..., n-1]}, like {@code torch.arange(n)}. */
@@ -158,12 +173,13 @@ public final class Tape {
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, int... dims) {
-        return rand(rng, Shape.of(dims));
+        return rand(rng, shapeOf("rand", dims));
     }
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "rand: rng");
+        Objects.requireNonNull(shape, "rand: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble();
@@ -173,12 +189,13 @@ public final class Tape {
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, int... dims) {
-        return randn(rng, Shape.of(dims));
+        return randn(rng, shapeOf("randn", dims));
     }
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "randn: rng");
+        Objects.requireNonNull(shape, "randn: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextGaussian();
@@ -344,6 +361,9 @@ public final class Tape {
      * @throws IllegalArgumentException naming {@code op} when {@code x} belongs to another tape
      */
     public void checkSameTape(String op, Node x) {
+        if (x == null) {
+            throw new NullPointerException(op + ": an input is null");
+        }
         if (x.tape() != this) {
             throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
                     + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");

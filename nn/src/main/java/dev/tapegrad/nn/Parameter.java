@@ -63,8 +63,16 @@ public final class Parameter implements Leaf {
         return data.clone();
     }
 
-    /** Element {@code i} of the row-major values. */
+    /**
+     * Element {@code i} of the row-major values.
+     *
+     * @throws IllegalArgumentException naming the parameter if {@code i} is not in {@code [0, size())}
+     */
     public double get(int i) {
+        if (i < 0 || i >= data.length) {
+            throw new IllegalArgumentException(String.format("parameter '%s' of shape %s: element %s is out of range "
+                    + "(%s)", name, shape, i, data.length == 0 ? "it has no elements" : "0 to " + (data.length - 1)));
+        }
         return data[i];
     }
 
