@@ -73,12 +73,13 @@ public final class GradCheck {
 
     /** Checks {@code f} of one vector input {@code x} (shape {@code [n]}) with the default settings. */
     public static Report check(Function<Tensor, ? extends Node> f, double... x) {
+        Objects.requireNonNull(x, "gradcheck: x");
         return DEFAULTS.check(f, Shape.of(x.length), x);
     }
 
     /** Checks {@code f} of several inputs with the default settings; see {@link #checkAll(Function, List)}. */
     public static Report checkAll(Function<List<Tensor>, ? extends Node> f, Input... inputs) {
-        return DEFAULTS.checkAll(f, List.of(inputs));
+        return DEFAULTS.checkAll(f, Arrays.asList(Objects.requireNonNull(inputs, "gradcheck: inputs")));
     }
 
     /** Checks {@code f} of one input of the given shape and values. */
@@ -87,10 +88,28 @@ public final class GradCheck {
         return checkAll(ts -> f.apply(ts.get(0)), List.of(Input.of(shape, x)));
     }
 
-    /** Checks {@code f} of several inputs; {@code f} receives them as variables on a fresh tape. */
+    /**
+     * Checks {@code f} of several inputs; {@code f} receives them as variables on a fresh tape.
+     *
+     * @throws IllegalArgumentException if the inputs have no elements: there would be no derivative to
+     *     check, and an empty check must not pass
+     */
     public Report checkAll(Function<List<Tensor>, ? extends Node> f, List<Input> inputs) {
         Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inputs, "gradcheck: inputs");
         checkArgument(!inputs.isEmpty(), "gradcheck: needs at least one input");
+        List<Shape> shapes = new ArrayList<>();
+        long elements = 0;
+        for (int k = 0; k < inputs.size(); k++) {
+            Input in = inputs.get(k);
+            if (in == null) {
+                throw new NullPointerException("gradcheck: input " + k + " is null");
+            }
+            shapes.add(in.shape());
+            elements += in.values().length;
+        }
+        checkArgument(elements > 0, "gradcheck: the inputs %s have no elements, so there is no derivative to check; "
+                + "pass at least one value, as in GradCheck.check(f, 0.5, -1.0)", shapes);
         Tape tape = new Tape();
         List<Tensor> vars = new ArrayList<>();
         for (Input in : inputs) {
@@ -132,6 +151,7 @@ public final class GradCheck {
      * {@link #checkSecondOrder(Function, Shape, double...)}.
      */
     public static Report checkSecondOrder(Function<Tensor, ? extends Node> f, double... x) {
+        Objects.requireNonNull(x, "gradgradcheck: x");
         return DEFAULTS.checkSecondOrder(f, Shape.of(x.length), x);
     }
 

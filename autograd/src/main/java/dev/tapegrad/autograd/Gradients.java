@@ -31,10 +31,14 @@ public final class Gradients {
         return id < reached.length && reached[id] && tape.requiresGrad(id);
     }
 
-    /** Whether the output depends on this persistent value; false if it was never put on the tape. */
+    /**
+     * Whether the output depends on this persistent value; false if it was never put on the tape.
+     *
+     * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
+     */
     public boolean reached(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = tape.leafOrNull(leaf);
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
         return t != null && reached(t);
     }
 
@@ -61,10 +65,14 @@ public final class Gradients {
         return g == null ? new double[t.shape().size()] : g.clone();
     }
 
-    /** The gradient with respect to a persistent value: zeros if it was never put on the tape. */
+    /**
+     * The gradient with respect to a persistent value: zeros if it was never put on the tape.
+     *
+     * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
+     */
     public double[] of(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = tape.leafOrNull(leaf);
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
         return t == null ? new double[leaf.shape().size()] : of(t);
     }
 

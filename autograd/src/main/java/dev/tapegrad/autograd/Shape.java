@@ -18,15 +18,29 @@ public final class Shape {
         for (int d : dims) {
             n *= d;
             if (n > Integer.MAX_VALUE) { // the message is built only on failure: shapes are made on every op
-                throw new IllegalArgumentException(
-                        String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+                n = tooLargeUnlessEmpty(dims);
+                break;
             }
         }
         this.size = (int) n;
     }
 
+    /** 0 if some dimension is 0 (an empty shape has no elements, however large the others); else throws. */
+    private static long tooLargeUnlessEmpty(int[] dims) {
+        for (int d : dims) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        throw new IllegalArgumentException(
+                String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+    }
+
     /** A shape with the given dimensions (copied); each must be zero or more. No dimensions: a scalar. */
     public static Shape of(int... dims) {
+        if (dims == null) {
+            throw new NullPointerException("shape: dims is null");
+        }
         if (dims.length == 0) {
             return SCALAR;
         }
@@ -115,6 +129,9 @@ public final class Shape {
      * @throws IllegalArgumentException naming the operation and both shapes when they do not broadcast
      */
     public static Shape broadcast(Shape a, Shape b, String op) {
+        if (a == null || b == null) {
+            throw new NullPointerException(op + ": shape " + (a == null ? "a" : "b") + " is null");
+        }
         if (a.equals(b)) {
             return a;
         }

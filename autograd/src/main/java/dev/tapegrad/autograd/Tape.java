@@ -34,10 +34,13 @@ public final class Tape {
     int entryCount;
     // Persistent values put on this tape: a short array searched by identity (a model of a few layers
     // has a handful of parameters, and a hash map per step cost more than the search), then a map.
+    // Each leaf's version when it was copied is kept beside it, so a changed leaf is refused.
     private Leaf[] leafKeys;
     private Tensor[] leafTensors;
+    private long[] leafVersions;
     private int leafCount;
-    private Map<Leaf, Tensor> leaves;
+    /** Index into the arrays above, once there are more leaves than a search should cover. */
+    private Map<Leaf, Integer> leaves;
     /** Which scalar nodes depend on a variable, known for the nodes below {@code needsUpTo}. */
     private boolean[] needs = new boolean[0];
     private int needsUpTo;
@@ -101,29 +104,44 @@ public final class Tape {
 
     /** A variable of zeros. */
     public Tensor zeros(int... dims) {
-        return full(Shape.of(dims), 0.0);
+        return filled("zeros", shapeOf("zeros", dims), 0.0);
     }
 
     /** A variable of zeros. */
     public Tensor zeros(Shape shape) {
-        return full(shape, 0.0);
+        return filled("zeros", shape, 0.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(int... dims) {
-        return full(Shape.of(dims), 1.0);
+        return filled("ones", shapeOf("ones", dims), 1.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(Shape shape) {
-        return full(shape, 1.0);
+        return filled("ones", shape, 1.0);
     }
 
     /** A variable with every element {@code v}. */
     public Tensor full(Shape shape, double v) {
+        return filled("full", shape, v);
+    }
+
+    private Tensor filled(String op, Shape shape, double v) {
+        if (shape == null) { // not requireNonNull with a capturing lambda: that allocates per call
+            throw new NullPointerException(op + ": shape");
+        }
         double[] x = new double[shape.size()];
         Arrays.fill(x, v);
         return owned(shape, x, true);
+    }
+
+    /** The shape of a factory's {@code dims} argument, which must not be null. */
+    private static Shape shapeOf(String op, int[] dims) {
+        if (dims == null) {
+            throw new NullPointerException(op + ": dims");
+        }
+        return Shape.of(dims);
     }
 
     /** The variable {@code [0, 1, ..., n-1]}, like {@code torch.arange(n)}. */
@@ -158,12 +176,13 @@ public final class Tape {
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, int... dims) {
-        return rand(rng, Shape.of(dims));
+        return rand(rng, shapeOf("rand", dims));
     }
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "rand: rng");
+        Objects.requireNonNull(shape, "rand: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble();
@@ -173,12 +192,13 @@ public final class Tape {
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, int... dims) {
-        return randn(rng, Shape.of(dims));
+        return randn(rng, shapeOf("randn", dims));
     }
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "randn: rng");
+        Objects.requireNonNull(shape, "randn: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextGaussian();
@@ -190,31 +210,38 @@ public final class Tape {
      * The variable for a persistent value on this tape: the first call copies its values onto the
      * tape, later calls return the same tensor, so a value used in several places gets one gradient
      * (read it with {@link Gradients#of(Leaf)}). Does not modify the leaf.
+     *
+     * @throws IllegalStateException if the leaf changed (its {@link Leaf#version()}) after it was put
+     *     on this tape: the tape holds its old values, so make a new tape per step
      */
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = leafOrNull(leaf);
+        Tensor t = leafOrNull(leaf, "cannot be put on this tape again");
         if (t == null) {
+            long version = leaf.version();
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
-            if (leaves != null) {
-                leaves.put(leaf, t);
-            } else if (leafCount < LINEAR_LEAVES) {
-                if (leafKeys == null) {
-                    leafKeys = new Leaf[4];
-                    leafTensors = new Tensor[4];
-                } else if (leafCount == leafKeys.length) {
-                    leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
-                    leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
-                }
-                leafKeys[leafCount] = leaf;
-                leafTensors[leafCount++] = t;
-            } else {
+            if (leafKeys == null) {
+                leafKeys = new Leaf[4];
+                leafTensors = new Tensor[4];
+                leafVersions = new long[4];
+            } else if (leafCount == leafKeys.length) {
+                leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
+                leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
+                leafVersions = Arrays.copyOf(leafVersions, 2 * leafCount);
+            }
+            leafKeys[leafCount] = leaf;
+            leafTensors[leafCount] = t;
+            leafVersions[leafCount] = version;
+            if (leaves == null && leafCount == LINEAR_LEAVES) {
                 leaves = new IdentityHashMap<>(4 * LINEAR_LEAVES);
                 for (int i = 0; i < leafCount; i++) {
-                    leaves.put(leafKeys[i], leafTensors[i]);
+                    leaves.put(leafKeys[i], i);
                 }
-                leaves.put(leaf, t);
             }
+            if (leaves != null) {
+                leaves.put(leaf, leafCount);
+            }
+            leafCount++;
         }
         return t;
     }
@@ -223,15 +250,41 @@ public final class Tape {
 
     /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
     Tensor leafOrNull(Leaf leaf) {
+        int i = leafIndex(leaf);
+        return i < 0 ? null : leafTensors[i];
+    }
+
+    /**
+     * As {@link #leafOrNull(Leaf)}, for a use that needs the leaf unchanged since it was put on this
+     * tape.
+     *
+     * @param refused what cannot be done with a changed leaf, for the message
+     * @throws IllegalStateException naming the leaf if its version changed since
+     */
+    Tensor leafOrNull(Leaf leaf, String refused) {
+        int i = leafIndex(leaf);
+        if (i < 0) {
+            return null;
+        }
+        if (leaf.version() != leafVersions[i]) {
+            throw new IllegalStateException(String.format("parameter '%s' changed (an optimizer step, copyFrom or a "
+                    + "checkpoint load) after it was put on this tape, so it %s: the tape holds its old values. "
+                    + "Make a new Tape per step (one tape per forward and backward)", leaf.name(), refused));
+        }
+        return leafTensors[i];
+    }
+
+    private int leafIndex(Leaf leaf) {
         if (leaves != null) {
-            return leaves.get(leaf);
+            Integer i = leaves.get(leaf);
+            return i == null ? -1 : i;
         }
         for (int i = 0; i < leafCount; i++) {
             if (leafKeys[i] == leaf) {
-                return leafTensors[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
@@ -319,6 +372,9 @@ public final class Tape {
      * @throws IllegalArgumentException naming {@code op} when {@code x} belongs to another tape
      */
     public void checkSameTape(String op, Node x) {
+        if (x == null) {
+            throw new NullPointerException(op + ": an input is null");
+        }
         if (x.tape() != this) {
             throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
                     + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");

@@ -97,6 +97,14 @@ public final class Tensor implements Node {
         return tape.requiresGrad(id);
     }
 
+    /** Whether the operand {@code o} of {@code op} is 0-d; names {@code op} when it is null. */
+    private static boolean isScalar(Tensor o, String op) {
+        if (o == null) {
+            throw new NullPointerException(op + ": the other operand is null");
+        }
+        return o.shape.isScalar();
+    }
+
     /** This 0-d tensor as a {@link Scalar} handle on the same node; records nothing. */
     private Scalar scalar() {
         return new Scalar(tape, id);
@@ -106,7 +114,7 @@ public final class Tensor implements Node {
 
     /** {@code this + o}, broadcast. */
     public Tensor add(Tensor o) {
-        return shape.isScalar() && o.shape.isScalar() ? scalar().add(o.scalar()).asTensor() : op(Add.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "add") ? scalar().add(o.scalar()).asTensor() : op(Add.INSTANCE, this, o);
     }
 
     /** {@code this + s}. */
@@ -121,7 +129,7 @@ public final class Tensor implements Node {
 
     /** {@code this - o}, broadcast. */
     public Tensor sub(Tensor o) {
-        return shape.isScalar() && o.shape.isScalar() ? scalar().sub(o.scalar()).asTensor() : op(Sub.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "sub") ? scalar().sub(o.scalar()).asTensor() : op(Sub.INSTANCE, this, o);
     }
 
     /** {@code this - s}. */
@@ -136,7 +144,7 @@ public final class Tensor implements Node {
 
     /** {@code this * o}, elementwise, broadcast. */
     public Tensor mul(Tensor o) {
-        return shape.isScalar() && o.shape.isScalar() ? scalar().mul(o.scalar()).asTensor() : op(Mul.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "mul") ? scalar().mul(o.scalar()).asTensor() : op(Mul.INSTANCE, this, o);
     }
 
     /** {@code this * s}. */
@@ -151,7 +159,7 @@ public final class Tensor implements Node {
 
     /** {@code this / o}, elementwise, broadcast. */
     public Tensor div(Tensor o) {
-        return shape.isScalar() && o.shape.isScalar() ? scalar().div(o.scalar()).asTensor() : op(Div.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "div") ? scalar().div(o.scalar()).asTensor() : op(Div.INSTANCE, this, o);
     }
 
     /** {@code this / s}. */
@@ -166,7 +174,7 @@ public final class Tensor implements Node {
 
     /** {@code this ^ o}, elementwise, broadcast. */
     public Tensor pow(Tensor o) {
-        return shape.isScalar() && o.shape.isScalar() ? scalar().pow(o.scalar()).asTensor() : op(Pow.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "pow") ? scalar().pow(o.scalar()).asTensor() : op(Pow.INSTANCE, this, o);
     }
 
     /** {@code this ^ s}, elementwise. */

@@ -57,4 +57,14 @@ class GradCheckTest {
         assertTrue(r.passed(), r::describe);
         assertEquals(2 * (6 + 3), r.checked());
     }
+
+    @Test
+    void aCheckWithNothingToCheckIsRefusedNotPassed() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.check(t -> t.sum()));
+        assertTrue(none.getMessage().startsWith("gradcheck: ") && none.getMessage().contains("[[0]]")
+                && none.getMessage().contains("no derivative"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GradCheck.checkAll(ts -> ts.get(0).sum(),
+                GradCheck.Input.of(Shape.of(0, 3)), GradCheck.Input.of(Shape.of(2, 0))));
+    }
 }

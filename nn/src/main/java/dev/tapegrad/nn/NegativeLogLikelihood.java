@@ -3,6 +3,8 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.Mask;
 
 /**
  * Negative log-likelihood of class indices, fused: inputs {@code l [N, C]} (log-probabilities, one row
@@ -59,6 +61,20 @@ final class NegativeLogLikelihood implements Op {
             dl[i * width + index(classes[i], i, width)] = g;
         }
         return new double[][] {dl, null};
+    }
+
+    /** {@code dl = mask(expand(-g / N))}, the target entries kept: the numeric backward's placement, as ops. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor l = inputs[0];
+        double[] classes = inputs[1].values();
+        int n = classes.length;
+        int width = n == 0 ? 0 : l.shape().size() / n;
+        boolean[] keep = new boolean[l.shape().size()];
+        for (int i = 0; i < n; i++) {
+            keep[i * width + index(classes[i], i, width)] = true;
+        }
+        return new Tensor[] {l.requiresGrad() ? new Mask(keep).apply(g.neg().div(n).expand(l.shape())) : null, null};
     }
 
     private static int index(double c, int row, int width) {

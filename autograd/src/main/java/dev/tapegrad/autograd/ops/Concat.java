@@ -31,6 +31,7 @@ public final class Concat implements Op {
         checkArgument(inputs[0].rank() > 0, "concat: cannot join scalars along an axis; use stack");
         int a = inputs[0].axis(axis, name());
         int[] out = inputs[0].dims();
+        long joined = out[a]; // a long: the sum of int extents can overflow even when every tensor is empty
         for (int t = 1; t < inputs.length; t++) {
             Shape s = inputs[t];
             checkArgument(s.rank() == inputs[0].rank(), "concat: tensor %s has shape %s but tensor 0 has %s",
@@ -39,8 +40,11 @@ public final class Concat implements Op {
                 checkArgument(d == a || s.dim(d) == out[d],
                         "concat: shapes %s and %s differ outside axis %s (at axis %s)", inputs[0], s, a, d);
             }
-            out[a] += s.dim(a);
+            joined += s.dim(a);
         }
+        checkArgument(joined <= Integer.MAX_VALUE, "concat: joining %s tensors of shape %s (and the rest) gives %s "
+                + "along axis %s, more than 2^31 - 1", inputs.length, inputs[0], joined, a);
+        out[a] = (int) joined;
         return Shape.of(out);
     }
 

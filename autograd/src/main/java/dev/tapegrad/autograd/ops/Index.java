@@ -7,6 +7,7 @@ import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One element as a scalar. {@code y = x[i, j, ...]}; the gradient is the output's gradient at that
@@ -17,7 +18,7 @@ public final class Index implements Op {
 
     /** Selects the element at {@code index} (copied): one index per axis. */
     public Index(int... index) {
-        this.index = index.clone();
+        this.index = Objects.requireNonNull(index, "get: index").clone();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Strided;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reorders axes: output axis {@code i} is input axis {@code perm[i]}. A pure rearrangement, so the
@@ -18,7 +19,7 @@ public final class Permute implements Op {
 
     /** The permutation (copied); negative axes count from the end. */
     public Permute(int... perm) {
-        this.perm = perm.clone();
+        this.perm = Objects.requireNonNull(perm, "permute: perm").clone();
     }
 
     @Override

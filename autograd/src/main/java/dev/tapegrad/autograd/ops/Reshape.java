@@ -7,6 +7,7 @@ import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The same elements in the same row-major order under another shape. The identity on values, so the
@@ -17,7 +18,7 @@ public final class Reshape implements Op {
 
     /** Reshapes to {@code dims} (copied); at most one may be {@code -1}. */
     public Reshape(int... dims) {
-        this.dims = dims.clone();
+        this.dims = Objects.requireNonNull(dims, "reshape: dims").clone();
     }
 
     @Override

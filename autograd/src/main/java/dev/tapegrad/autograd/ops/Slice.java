@@ -44,8 +44,13 @@ public final class Slice implements Op {
         int n = s.dim(a);
         int f = from < 0 ? from + n : from;
         int t = to < 0 ? to + n : to;
-        checkArgument(f >= 0 && t <= n && f <= t,
+        checkArgument(f >= 0 && f <= n && t >= 0 && t <= n,
                 "slice: range [%s, %s) is out of bounds for axis %s of shape %s (size %s)", from, to, axis, s, n);
+        if (f > t) {
+            throw new IllegalArgumentException(String.format("slice: range [%s, %s) is reversed: from %s%s is after "
+                    + "to %s%s along axis %s of shape %s; [from, to) needs from <= to (from == to gives an empty slice)",
+                    from, to, from, f == from ? "" : " (" + f + ")", to, t == to ? "" : " (" + t + ")", axis, s));
+        }
         return new int[] {f, t};
     }
 
