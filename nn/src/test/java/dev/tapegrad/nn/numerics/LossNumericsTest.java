@@ -83,6 +83,14 @@ class LossNumericsTest {
     }
 
     @Test
+    void crossEntropyOfACertainClassIsPositiveZero() {
+        // PyTorch returns +0.0 (a sum of negated log-probabilities from +0); 1 / loss must be +infinity.
+        Tape tape = new Tape();
+        Scalar loss = Loss.crossEntropy(tape.tensor(Shape.of(1, 1), -3e299), new int[] {0});
+        assertEquals(Double.POSITIVE_INFINITY, 1 / loss.value());
+    }
+
+    @Test
     void crossEntropyOfLargeLogitsKeepsFullPrecision() {
         Tape tape = new Tape();
         Tensor z = tape.tensor(Shape.of(1, 3), 1e10, 1e10 + 1, 1e10 + 2);
