@@ -18,9 +18,10 @@ def _p(pid, inputs, ops, seed=None):
     return {"id": pid, "inputs": inputs, "ops": body, "seed": seed if seed is not None else [1.0]}
 
 
-def _unary_edges(name, *values):
+def _unary_edges(label, *values):
+    """The op named by the label's first word, on these values."""
     n = len(values)
-    return _p("edge-%s" % name, [_t([n], *values)], [(name, [0], {})], seed=[1.0] * n)
+    return _p("edge-%s" % label, [_t([n], *values)], [(label.split("-")[0], [0], {})], seed=[1.0] * n)
 
 
 def explicit_programs():
@@ -77,6 +78,26 @@ def explicit_programs():
         _unary_edges("neg", 0.0, -0.0, NAN, INF),
         _unary_edges("sin", 0.0, -0.0, 1e300, NAN, INF),
         _unary_edges("cos", 0.0, -0.0, 1e300, NAN, INF),
+        _unary_edges("sigmoid-tails", -700.0, -709.0, -740.0, -745.0, -746.0, 36.0, 37.0, 710.0, 1e-300),
+        _unary_edges("tanh-small", 1e-10, 1e-300, 4.9e-324, 19.0, 0.5, -0.5),
+        _unary_edges("exp-subnormal", -708.0, -740.0, -744.0, 1e-300),
+        _unary_edges("log-subnormal", 4.9e-324, 1e-310, 1e308, 1.0 + 2.0 ** -52),
+        _unary_edges("sqrt-subnormal", 4.9e-324, 1e-310, 1e308),
+        _p("edge-powc-large-exponent", [_t([4], 10.0, -10.0, 1e-10, -1.0)],
+           [("powc", [0], {"c": 300.0}), ("powc", [0], {"c": -300.0}), ("powc", [0], {"c": 301.0}),
+            ("add", [1, 2], {}), ("add", [4, 3], {})], [1.0] * 4),
+        _p("edge-pow-huge-exponent", [_t([3], 2.0, 0.5, -2.0), _t([3], 1100.0, 1100.0, 1100.0)],
+           [("pow", [0, 1], {})], [1.0] * 3),
+        _p("edge-div-subnormal", [_t([3], 1e-310, 1.0, 4.9e-324), _t([3], 1e-10, 1e-310, 2.0)],
+           [("div", [0, 1], {})], [1.0] * 3),
+        _p("edge-mean-axis-large", [_t([2, 2], 1e308, 1e308, -1e308, 1e308)],
+           [("mean", [0], {"axis": 0, "keep": False})], [1.0, 1.0]),
+        _p("edge-sum-cancellation", [_t([3], 1e16, 1.0, -1e16)], [("sumAll", [0], {})]),
+        _p("edge-softmax-wide", [_t([1, 12], *[float(i) * 60 for i in range(12)])],
+           [("softmax", [0], {"axis": 1})], [float(i % 3) for i in range(12)]),
+        _p("edge-logSoftmax-close", [_t([3], 1.0, 1.0 + 2.0 ** -52, 1.0 - 2.0 ** -53)],
+           [("logSoftmax", [0], {"axis": 0})], [1.0, -1.0, 0.5]),
+        _p("edge-sigmoid-scalar-tails", [_s(-745.0)], [("sigmoid", [0], {}), ("log", [1], {})]),
         _p("edge-bceWithLogits-1e3", [_t([4], 1e3, -1e3, 1e3, -1e3), _t([4], 0.3, 0.3, 0.0, 1.0)],
            [("bceWithLogits", [0, 1], {})]),
         _p("edge-bce-clamp", [_t([3], 0.0, 1.0, 0.5), _t([3], 0.3, 0.3, 0.3, kind="constant")],
