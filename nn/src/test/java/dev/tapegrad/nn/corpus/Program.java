@@ -42,6 +42,11 @@ record Program(String id, List<Input> inputs, List<JsonObject> ops, double[] see
                 table(o.getAsJsonArray("grads")), table(o.getAsJsonArray("gradMags")));
     }
 
+    /** The shape of node {@code k} if it is an input, else {@code null}. */
+    int[] inputsShape(int k) {
+        return k < inputs.size() ? inputs.get(k).shape() : null;
+    }
+
     /** The program as text, one node a line, for a failure message. */
     String describe() {
         StringBuilder b = new StringBuilder();

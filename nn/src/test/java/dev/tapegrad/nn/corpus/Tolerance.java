@@ -18,13 +18,14 @@ package dev.tapegrad.nn.corpus;
  * every later op: the running error bound {@code m} that {@code tools/pytorch/corpus_ops.py} computes
  * (for a sum the sum of the absolute terms, for a matrix product {@code |A| |B|}, for an elementwise op
  * {@code |y|} plus {@code |f'(x)|} times its input's bound; for a gradient, the sum over paths of the
- * absolute products of partials). {@code ROUNDING = 2^-44} allows 512 such roundings per term: the
- * corpus's reductions have at most 48 terms, its chains at most 8 ops, and each libm call costs at most
- * a few. The bound scales with the condition of the op, not with the size of the result, so a sum that
- * cancels to nearly 0 is allowed the error of its terms, while an op whose own terms are small (the
- * shifted logits of log-softmax, the quotient {@code a / b} of the division's partial) is not allowed the
- * error of a larger intermediate that a defective formula rounds through: the four defects this corpus
- * was built to catch all exceed it by many orders of magnitude.
+ * absolute products of partials). {@code ROUNDING = 2^-44} allows 512 such roundings per term, more
+ * than the corpus's longest sums (a few hundred terms after stacking) and chains (at most ten ops, each
+ * libm call within a few ulp) can make. The bound scales with the condition of the op, not with the size
+ * of the result, so a sum that cancels to nearly 0 is allowed the error of its terms, while an op whose
+ * own terms are small (the shifted logits of log-softmax, the quotient {@code a / b} in the division's
+ * partial) is not allowed the error of a larger intermediate that a defective formula rounds through.
+ * Each of the four defects the corpus was built to catch exceeds the allowance: log-softmax at logits of
+ * 1e10 by a factor of 60, the others by a wrong NaN, infinity or zero.
  */
 final class Tolerance {
     static final double RTOL = 1e-9;
