@@ -74,6 +74,18 @@ class LossNumericsTest {
     }
 
     @Test
+    void bceWithLogitsAtInfiniteLogitsIsTheLimit() {
+        // z = +inf with t < 1 and z = -inf with t > 0 are certain mistakes: the loss is +inf (PyTorch float64
+        // gives +inf for the first, and NaN for the second, from -inf + inf in its formula).
+        Tape tape = new Tape();
+        Tensor t = tape.constant(Shape.of(1), 0.3);
+        assertEquals(Double.POSITIVE_INFINITY, Loss.bceWithLogits(tape.tensor(Shape.of(1), Double.POSITIVE_INFINITY), t)
+                .value());
+        assertEquals(Double.POSITIVE_INFINITY, Loss.bceWithLogits(tape.tensor(Shape.of(1), Double.NEGATIVE_INFINITY), t)
+                .value());
+    }
+
+    @Test
     void crossEntropyIgnoresAnImpossibleClassThatIsNotTheTarget() {
         Tape tape = new Tape();
         Tensor z = tape.tensor(Shape.of(1, 3), Double.NEGATIVE_INFINITY, 1, 2);
