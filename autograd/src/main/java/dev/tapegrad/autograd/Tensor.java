@@ -398,8 +398,6 @@ public final class Tensor implements Node {
 
     @Override
     public String toString() {
-        double[] v = tape.valuesOf(id);
-        String body = v.length <= 16 ? Arrays.toString(v) : "[" + v.length + " values]";
-        return "Tensor" + shape + "(" + body + ")";
+        return TensorFormat.format("tensor", shape, tape.valuesOf(id), tape.requiresGrad(id) ? ", requires_grad=True" : "");
     }
 }
