@@ -48,6 +48,7 @@ public final class Trainer {
     private final boolean measureAccuracy;
     private final double threshold;
     private final int patience;
+    private final double minDelta;
     private final LearningRateSchedule schedule;
     private final double baseRate;
     private final double maxGradNorm;
@@ -69,6 +70,7 @@ public final class Trainer {
         this.measureAccuracy = b.measureAccuracy;
         this.threshold = b.threshold;
         this.patience = b.patience;
+        this.minDelta = b.minDelta;
         this.schedule = b.schedule;
         this.baseRate = b.schedule == null ? Double.NaN : b.optimizer.learningRate();
         this.maxGradNorm = b.maxGradNorm;
@@ -127,7 +129,7 @@ public final class Trainer {
                 break;
             }
             if (patience > 0) {
-                if (best == null || report.validationLoss() < best.validationLoss()) {
+                if (best == null || report.validationLoss() < best.validationLoss() - minDelta) {
                     best = report;
                     bestWeights = Weights.snapshot(model.parameters());
                 } else if (epoch - best.epoch() >= patience) {
@@ -207,6 +209,7 @@ public final class Trainer {
         private boolean measureAccuracy = true;
         private double threshold = 0.5;
         private int patience;
+        private double minDelta;
         private LearningRateSchedule schedule;
         private double maxGradNorm = Double.POSITIVE_INFINITY;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -318,8 +321,20 @@ public final class Trainer {
          * Needs a validation set.
          */
         public Builder earlyStopping(int patience) {
+            return earlyStopping(patience, 0);
+        }
+
+        /**
+         * Early stopping where an epoch counts as an improvement only when it lowers the best validation
+         * loss so far by more than {@code minDelta} (Keras's {@code min_delta}); the model keeps the last
+         * such epoch's weights.
+         */
+        public Builder earlyStopping(int patience, double minDelta) {
             checkArgument(patience > 0, "Trainer: patience must be positive, got %s", patience);
+            checkArgument(minDelta >= 0 && Double.isFinite(minDelta), "Trainer: minDelta must be finite and >= 0, got %s",
+                    minDelta);
             this.patience = patience;
+            this.minDelta = minDelta;
             return this;
         }
 

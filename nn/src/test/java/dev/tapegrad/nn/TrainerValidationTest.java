@@ -73,6 +73,18 @@ class TrainerValidationTest {
     }
 
     @Test
+    void aFallSmallerThanMinDeltaIsNoImprovement() {
+        // A threshold larger than any fall: the first epoch stays the best, and patience runs out three epochs on.
+        Sequential net = net(3);
+        TrainingResult r = Trainer.builder(net, Sgd.builder(net.parameters()).learningRate(0.1).build(),
+                Loss::crossEntropy).data(blobs(4, 64)).validation(blobs(5, 32)).epochs(50).earlyStopping(3, 1e9)
+                .build().fit();
+        assertEquals(1, r.best().epoch());
+        assertEquals(4, r.epochs());
+        assertEquals(TrainingResult.StopReason.EARLY_STOPPED, r.reason());
+    }
+
+    @Test
     void theScheduleSetsTheRateEachEpoch() {
         Sequential net = net(1);
         Sgd sgd = Sgd.builder(net.parameters()).learningRate(0.4).build();

@@ -214,8 +214,34 @@ public final class Dataset {
         return out;
     }
 
-    /** A training part and a test part. */
-    public record Split(Dataset train, Dataset test) {}
+    /**
+     * A training part and a test part, with the positions their rows had in the dataset that was split
+     * (each in increasing order).
+     *
+     * @param train the training part
+     * @param test the test part
+     * @param trainRows the positions of the training rows
+     * @param testRows the positions of the test rows
+     */
+    public record Split(Dataset train, Dataset test, int[] trainRows, int[] testRows) {
+        /** Copies the positions. */
+        public Split {
+            trainRows = trainRows.clone();
+            testRows = testRows.clone();
+        }
+
+        /** The positions of the training rows; a copy. */
+        @Override
+        public int[] trainRows() {
+            return trainRows.clone();
+        }
+
+        /** The positions of the test rows; a copy. */
+        @Override
+        public int[] testRows() {
+            return testRows.clone();
+        }
+    }
 
     @Override
     public String toString() {

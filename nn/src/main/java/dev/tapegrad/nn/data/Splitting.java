@@ -75,7 +75,7 @@ final class Splitting {
                 trainRows[b++] = i;
             }
         }
-        return new Dataset.Split(data.subset(trainRows), data.subset(testRows));
+        return new Dataset.Split(data.subset(trainRows), data.subset(testRows), trainRows, testRows);
     }
 
     private static void checkFraction(double testFraction, RandomGenerator rng) {
