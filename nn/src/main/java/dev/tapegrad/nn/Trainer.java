@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * <p>Accuracy: with one target column, a sample is right when prediction and target fall on the same
  * side of the threshold ({@code >=} threshold is class 1; default 0.5, use 0 for logits); with several
  * columns, when the prediction's largest column is the target's. A NaN prediction is always wrong.
- * The trainer prints nothing.
+ * Steps run in training mode ({@link Layer#train()}), evaluations in evaluation mode, which the model
+ * is left in. The trainer prints nothing.
  */
 public final class Trainer {
     private final Layer model;

@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a classification dataset from a CSV file with a header row (RFC 4180, parsed by Apache Commons
  * CSV): one named column holds each row's label, every other column a numeric feature. Labels become
  * class indices in sorted order (numerically when every label is a number, else alphabetically), as
- * scikit-learn's {@code LabelEncoder} numbers them.
+ * scikit-learn's {@code LabelEncoder} numbers them. A column without a name in the header is called
+ * {@code column N}, counted from 1.
  */
 public final class CsvDataset {
     private CsvDataset() {}
@@ -39,10 +40,10 @@ public final class CsvDataset {
         Objects.requireNonNull(file, "CsvDataset.read: file");
         Objects.requireNonNull(targetColumn, "CsvDataset.read: targetColumn");
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
-            List<String> header = parser.getHeaderNames();
+            List<String> header = names(parser.getHeaderNames());
             if (header.isEmpty()) {
                 throw new CsvDataException(file + ": the file is empty; expected a header row naming the columns");
             }
@@ -88,6 +89,23 @@ public final class CsvDataset {
             // Commons CSV reports malformed quoting and duplicate header names unchecked, the line in the message.
             throw new CsvDataException(file + ": not valid CSV: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The header's names without a leading byte-order mark (spreadsheets write one), an unnamed column
+     * (pandas writes its index so) called {@code column N}, counted from 1.
+     */
+    private static List<String> names(List<String> raw) {
+        List<String> names = new ArrayList<>(raw);
+        if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
+            names.set(0, names.get(0).substring(1));
+        }
+        for (int j = 0; j < names.size(); j++) {
+            if (names.get(j).isEmpty()) {
+                names.set(j, "column " + (j + 1));
+            }
+        }
+        return names;
     }
 
     private static double number(Path file, int row, String column, String cell) {

@@ -33,6 +33,15 @@ class CsvDatasetTest {
     }
 
     @Test
+    void anUnnamedIndexColumnAndAByteOrderMarkAreAccepted() throws IOException {
+        Dataset d = CsvDataset.read(write("\uFEFF,x,y\n0,1.5,a\n1,2.5,b\n"), "y");
+        assertEquals(List.of("column 1", "x"), d.featureNames());
+        assertArrayEquals(new double[] {1, 2.5}, d.features()[1]);
+        Dataset first = CsvDataset.read(write("\uFEFFlabel,x\na,1\nb,2\n"), "label");
+        assertEquals(List.of("a", "b"), first.classNames());
+    }
+
+    @Test
     void numericLabelsAreOrderedAsNumbers() throws IOException {
         Dataset d = CsvDataset.read(write("x,y\n1,10\n2,9\n3,10\n"), "y");
         assertEquals(List.of("9", "10"), d.classNames());
