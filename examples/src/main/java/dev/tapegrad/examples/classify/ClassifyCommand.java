@@ -53,7 +53,8 @@ import picocli.CommandLine.Option;
                 + "file or option.",
         footerHeading = "%nExamples:%n",
         footer = {"  tapegrad-examples classify --data examples/data/wine.csv --target class",
-                  "  tapegrad-examples classify --data my.csv --target label --hidden 128,64 --save model.safetensors"})
+                  "  tapegrad-examples classify --data my.csv --target label --hidden 128,64",
+                  "  tapegrad-examples classify --data my.csv --target label --save model.safetensors"})
 public final class ClassifyCommand extends CommandBase {
     @Option(names = "--data", paramLabel = "FILE.csv", required = true, order = 0,
             description = "The CSV file: a header row, then one row per sample.")
@@ -88,28 +89,28 @@ public final class ClassifyCommand extends CommandBase {
             description = "Stop when the validation loss has not improved for N epochs (default: ${DEFAULT-VALUE}).")
     int patience;
 
-    @Option(names = "--min-delta", paramLabel = "D", defaultValue = "0.001", order = 7,
+    @Option(names = "--min-delta", paramLabel = "D", defaultValue = "0.001", order = 8,
             description = "The least fall in validation loss that counts as an improvement; a smaller one "
                     + "trains on towards memorising the training rows (default: ${DEFAULT-VALUE}).")
     double minDelta;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", order = 8,
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", order = 9,
             description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0", order = 9,
+    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0", order = 10,
             description = "AdamW's decoupled weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", order = 9,
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", order = 11,
             description = "Rows per step, shuffled every epoch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--save", paramLabel = "FILE.safetensors", order = 10,
+    @Option(names = "--save", paramLabel = "FILE.safetensors", order = 12,
             description = "Save the trained model and its standardisation (safetensors, readable by PyTorch).")
     Path save;
 
-    @Option(names = "--split-out", paramLabel = "FILE.csv", order = 11,
+    @Option(names = "--split-out", paramLabel = "FILE.csv", order = 13,
             description = "Write which part (train, validation, test) each row went to, to compare another tool "
                     + "on the same split.")
     Path splitOut;
@@ -133,7 +134,7 @@ public final class ClassifyCommand extends CommandBase {
         Adam adam = Adam.builder(model.parameters()).learningRate(lr).weightDecay(weightDecay).decoupledWeightDecay(true).build();
 
         Report report = new Report(out(), err());
-        report.header(data, all, parts, seed, widths, lr, batch);
+        report.header(data, all, parts, seed, widths, lr, weightDecay, batch);
         TrainingResult result = Trainer.builder(model, adam, Loss::crossEntropy)
                 .data(parts.train()).validation(parts.validation()).batchSize(batch).shuffle(rng)
                 .epochs(epochs).earlyStopping(patience, minDelta).listener(report.progress(epochs)).build().fit();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** What {@code classify} prints: results on standard output, progress on the error stream. */
 final class Report {
@@ -23,12 +24,12 @@ final class Report {
         this.err = err;
     }
 
-    void header(Path file, Dataset all, Parts parts, long seed, int[] hidden, double lr, int batch) {
+    void header(Path file, Dataset all, Parts parts, long seed, int[] hidden, double lr, double weightDecay, int batch) {
         int[] counts = new int[all.numClasses()];
         for (int c : all.classes()) {
             counts[c]++;
         }
-        String classes = java.util.stream.IntStream.range(0, counts.length)
+        String classes = IntStream.range(0, counts.length)
                 .mapToObj(c -> all.classNames().get(c) + " " + counts[c]).collect(Collectors.joining(", "));
         line(String.format(Locale.ROOT, "data: %s, %d rows, %d features, %d classes (%s)", file, all.size(),
                 all.numFeatures(), all.numClasses(), classes));
@@ -36,8 +37,9 @@ final class Report {
                 parts.train().size(), parts.validation().size(), parts.test().size()));
         String sizes = all.numFeatures() + "-" + Arrays.stream(hidden).mapToObj(Integer::toString)
                 .collect(Collectors.joining("-")) + "-" + all.numClasses();
-        line(String.format(Locale.ROOT, "model: standardise, then a %s ReLU MLP; cross-entropy, Adam (lr %s), "
-                + "batches of %d", sizes, lr, batch));
+        String decay = weightDecay > 0 ? ", weight decay " + weightDecay : "";
+        line(String.format(Locale.ROOT, "model: standardise, then a %s ReLU MLP; cross-entropy, Adam (lr %s%s), "
+                + "batches of %d", sizes, lr, decay, batch));
     }
 
     /** Prints about ten progress lines over the run, and the last epoch. */
