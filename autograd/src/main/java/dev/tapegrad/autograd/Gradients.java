@@ -100,4 +100,10 @@ public final class Gradients {
                     "gradients: the node was recorded on a different tape from the one these gradients belong to");
         }
     }
+
+    /** Every gradient of a variable the output reached, printed as tensors with their node numbers. */
+    @Override
+    public String toString() {
+        return TensorFormat.gradients(this);
+    }
 }

@@ -25,7 +25,7 @@ public interface Leaf {
         return 0;
     }
 
-    /** A name for error messages, such as {@code 0.weight}; by default {@link #toString()}. */
+    /** A name for error messages, such as {@code 0.weight}; by default {@code toString()}. */
     default String name() {
         return toString();
     }

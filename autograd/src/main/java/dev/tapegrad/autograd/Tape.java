@@ -81,6 +81,26 @@ public final class Tape {
         return leafTensor("constant", shape, values, false);
     }
 
+    /**
+     * A tensor variable {@code [rows, columns]} from these rows, copied: {@code rows[i][j]} is element
+     * {@code (i, j)} (PyTorch's {@code torch.tensor(rows, requires_grad=True)}).
+     *
+     * @throws IllegalArgumentException if there are no rows or they differ in length
+     */
+    public Tensor tensor(double[][] rows) {
+        return owned(Rows.shape("tensor", rows), Rows.flatten(rows), true);
+    }
+
+    /**
+     * A tensor constant {@code [rows, columns]} from these rows, copied: {@code rows[i][j]} is element
+     * {@code (i, j)} (PyTorch's {@code torch.tensor(rows)}).
+     *
+     * @throws IllegalArgumentException if there are no rows or they differ in length
+     */
+    public Tensor constant(double[][] rows) {
+        return owned(Rows.shape("constant", rows), Rows.flatten(rows), false);
+    }
+
     /** A variable of zeros. */
     public Tensor zeros(int... dims) {
         return filled("zeros", shapeOf("zeros", dims), 0.0);

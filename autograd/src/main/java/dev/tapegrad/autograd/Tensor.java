@@ -495,8 +495,6 @@ public final class Tensor implements Node {
 
     @Override
     public String toString() {
-        double[] v = tape.rec.valuesOf(id);
-        String body = v.length <= 16 ? Arrays.toString(v) : "[" + v.length + " values]";
-        return "Tensor" + shape + "(" + body + ")";
+        return TensorFormat.format("tensor", shape, tape.rec.valuesOf(id), tape.rec.requiresGrad(id) ? ", requires_grad=True" : "");
     }
 }

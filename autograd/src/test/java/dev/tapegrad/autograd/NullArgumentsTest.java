@@ -51,6 +51,8 @@ class NullArgumentsTest {
             return new int[] {0};
         } else if (type == double[].class) {
             return new double[] {1, 2};
+        } else if (type == double[][].class) {
+            return new double[][] {{1, 2}, {3, 4}};
         } else if (type == Shape.class) {
             return Shape.of(2);
         } else if (type == Tensor.class || type == Node.class) {

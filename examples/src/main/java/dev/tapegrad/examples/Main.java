@@ -2,6 +2,7 @@ package dev.tapegrad.examples;
 
 import dev.tapegrad.examples.backprop.CheckBackpropCommand;
 import dev.tapegrad.examples.bench.BenchCommand;
+import dev.tapegrad.examples.classify.ClassifyCommand;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, BenchCommand.class
+            XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, ClassifyCommand.class,
+            BenchCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class Adam implements Optimizer {
     private final Parameter[] params;
     private final List<Parameter> paramList;
-    private final double lr;
+    private double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -96,8 +96,21 @@ public final class Adam implements Optimizer {
     }
 
     /** The learning rate. */
+    @Override
     public double learningRate() {
         return lr;
+    }
+
+    /**
+     * Sets the learning rate for the following steps (what a learning-rate schedule changes); the
+     * moment estimates and every other state is kept.
+     *
+     * @throws IllegalArgumentException unless {@code lr} is finite and positive
+     */
+    @Override
+    public void setLearningRate(double lr) {
+        Sgd.checkLearningRate("Adam", lr);
+        this.lr = lr;
     }
 
     /** The number of steps taken. */

@@ -31,6 +31,25 @@ public interface Layer {
     }
 
     /**
+     * Sets training mode (PyTorch's {@code module.train(mode)}): a {@link Dropout} drops units only in
+     * training mode; a container passes the mode on to its layers. Layers that behave the same in both
+     * modes ignore it.
+     */
+    default void setTraining(boolean training) {}
+
+    /** Training mode, {@code setTraining(true)} (PyTorch's {@code model.train()}); returns this layer. */
+    default Layer train() {
+        setTraining(true);
+        return this;
+    }
+
+    /** Evaluation mode, {@code setTraining(false)} (PyTorch's {@code model.eval()}); returns this layer. */
+    default Layer eval() {
+        setTraining(false);
+        return this;
+    }
+
+    /**
      * The layer's outputs for these input rows, one output row per input row: {@link #forward(Tensor)}
      * on a fresh tape with the rows as a constant batch {@code [N, features]}. Changes neither the rows
      * nor the parameters.

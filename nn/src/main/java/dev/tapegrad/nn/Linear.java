@@ -6,7 +6,6 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,17 +24,10 @@ public final class Linear implements Layer {
     private final List<Parameter> parameters;
 
     /**
-     * A layer with PyTorch's default initialisation drawn from a generator seeded with 0, so every call
-     * with the same sizes gives the same weights (Tapegrad keeps no global random state). For a model's
-     * layers pass one shared generator instead: {@link #Linear(int, int, RandomGenerator)}.
-     */
-    public Linear(int inFeatures, int outFeatures) {
-        this(inFeatures, outFeatures, new SplittableRandom(0));
-    }
-
-    /**
      * A layer with PyTorch's default initialisation: weight, then bias, each drawn from
-     * {@code U(-1/sqrt(in), 1/sqrt(in))}, in that order, from {@code rng}.
+     * {@code U(-1/sqrt(in), 1/sqrt(in))}, in that order, from {@code rng}. There is no constructor
+     * without a generator: Tapegrad keeps no global random state, so one would give every layer of a
+     * size the same weights. Pass one generator to all of a model's layers.
      */
     public Linear(int inFeatures, int outFeatures, RandomGenerator rng) {
         this(inFeatures, outFeatures, rng, Init.pytorchDefault(), Init.pytorchDefault());

@@ -17,4 +17,25 @@ public interface Optimizer {
 
     /** The parameters this optimizer updates, in the order it was given them; unmodifiable. */
     List<Parameter> parameters();
+
+    /**
+     * The learning rate the next step uses.
+     *
+     * @throws UnsupportedOperationException if this optimizer has no single learning rate
+     */
+    default double learningRate() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no learning rate to read");
+    }
+
+    /**
+     * Sets the learning rate for the following steps, keeping all other state (momentum, moments): what
+     * a {@link dev.tapegrad.nn.LearningRateSchedule} does between epochs.
+     *
+     * @throws IllegalArgumentException unless {@code lr} is finite and positive
+     * @throws UnsupportedOperationException if this optimizer has no single learning rate
+     */
+    default void setLearningRate(double lr) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " has no learning rate to set, so it cannot follow a learning-rate schedule");
+    }
 }

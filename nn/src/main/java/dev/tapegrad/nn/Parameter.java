@@ -137,8 +137,9 @@ public final class Parameter implements Leaf {
         name = prefix + name;
     }
 
+    /** As PyTorch prints a parameter: its name, then its values as a tensor with its shape. */
     @Override
     public String toString() {
-        return "Parameter(" + name + ", " + shape + ")";
+        return "Parameter " + name + " containing:\n" + new Tape().tensor(shape, data);
     }
 }

@@ -73,6 +73,14 @@ public final class Sequential implements Layer {
         return y;
     }
 
+    /** Passes the mode on to every layer. */
+    @Override
+    public void setTraining(boolean training) {
+        for (Layer layer : layers) {
+            layer.setTraining(training);
+        }
+    }
+
     /** Every layer's parameters, layer by layer. */
     @Override
     public List<Parameter> parameters() {

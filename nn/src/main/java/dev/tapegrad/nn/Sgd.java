@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class Sgd implements Optimizer {
     private final Parameter[] params;
     private final List<Parameter> paramList;
-    private final double lr;
+    private double lr;
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;
@@ -83,8 +83,21 @@ public final class Sgd implements Optimizer {
     }
 
     /** The learning rate. */
+    @Override
     public double learningRate() {
         return lr;
+    }
+
+    /**
+     * Sets the learning rate for the following steps (what a learning-rate schedule changes); the
+     * momentum buffers and every other state is kept.
+     *
+     * @throws IllegalArgumentException unless {@code lr} is finite and positive
+     */
+    @Override
+    public void setLearningRate(double lr) {
+        checkLearningRate("Sgd", lr);
+        this.lr = lr;
     }
 
     /** The momentum factor (0 for none). */

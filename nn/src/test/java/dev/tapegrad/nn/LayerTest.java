@@ -2,6 +2,7 @@ package dev.tapegrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -16,8 +17,10 @@ import dev.tapegrad.autograd.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -76,10 +79,19 @@ class LayerTest {
     }
 
     @Test
-    void linearWithoutAGeneratorIsReproducible() {
-        Linear a = new Linear(3, 2);
-        assertArrayEquals(new Linear(3, 2, new SplittableRandom(0)).weight().values(), a.weight().values());
-        assertArrayEquals(a.bias().values(), new Linear(3, 2).bias().values());
+    void layersFromOneGeneratorDifferAndOneSeedRepeats() {
+        RandomGenerator rng = new SplittableRandom(0);
+        Linear a = new Linear(3, 2, rng);
+        Linear b = new Linear(3, 2, rng);
+        assertFalse(Arrays.equals(a.weight().values(), b.weight().values()));
+        assertArrayEquals(a.weight().values(), new Linear(3, 2, new SplittableRandom(0)).weight().values());
+    }
+
+    @Test
+    void aParameterPrintsItsNameAndValues() {
+        Linear l = Linear.of(new double[][] {{1, 2}, {3, 4}}, new double[] {0.5, -0.5});
+        assertEquals("Parameter weight containing:\ntensor([[1., 2.],\n        [3., 4.]], shape=[2, 2], requires_grad=True)",
+                l.weight().toString());
     }
 
     @Test

@@ -10,7 +10,7 @@ public final class Code {
 
     public static final byte LEAF = 0;
     public static final byte CONST = 1;
-    /** A general {@link Op} or a tensor leaf: the node's first input slot holds its entry's index. */
+    /** A general {@link dev.tapegrad.autograd.Op} or a tensor leaf: the node's first input slot holds its entry's index. */
     public static final byte GENERIC = 2;
     public static final byte ADD = 3;
     public static final byte SUB = 4;

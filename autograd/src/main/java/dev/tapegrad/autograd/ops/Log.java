@@ -3,7 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
-/** Natural logarithm. {@code y = ln x}; {@code dy/dx = 1 / x} (NaN for x < 0 and -infinity at 0, as in PyTorch). */
+/** Natural logarithm. {@code y = ln x}; {@code dy/dx = 1 / x} (NaN for {@code x < 0} and -infinity at 0, as in PyTorch). */
 public final class Log implements UnaryOp {
     /** The one instance. */
     public static final Log INSTANCE = new Log();

@@ -1,0 +1,2 @@
+/** What every command shares: option checks, exit codes, error handling and text output. */
+package dev.tapegrad.examples.cli;
