@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,38 +38,51 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    /** Saves the model's parameters under their names; see {@link #save(Path, List)}. */
+    /**
+     * Saves the model's parameters under the names {@link Layer#namedParameters()} gives them, such as
+     * {@code 0.weight}; see {@link #save(Path, Map)}.
+     */
     public static void save(Path path, Layer model) throws IOException {
-        save(path, Objects.requireNonNull(model, "checkpoint: model").parameters());
+        save(path, Objects.requireNonNull(model, "checkpoint: model").namedParameters());
     }
 
     /**
-     * Writes the parameters to {@code path} as {@code F64} tensors, in list order. Writes a temporary
-     * file beside it, forces it to disk and renames it over {@code path}, so a crash leaves either the
-     * old file or the new one, never half of one. Does not modify the parameters.
+     * Saves standalone parameters under their own names ({@link Parameter#name()}); see
+     * {@link #save(Path, Map)}. A model's parameters are named by their place in the model: save the
+     * model itself instead.
+     *
+     * @throws IllegalArgumentException if two parameters share a name
+     */
+    public static void save(Path path, List<Parameter> parameters) throws IOException {
+        save(path, byOwnName(parameters));
+    }
+
+    /**
+     * Writes the parameters to {@code path} as {@code F64} tensors under the map's names, in the map's
+     * order (PyTorch's {@code save_file(model.state_dict(), path)}). Writes a temporary file beside it,
+     * forces it to disk and renames it over {@code path}, so a crash leaves either the old file or the
+     * new one, never half of one. Does not modify the parameters.
      *
      * @throws NoSuchFileException naming {@code path} and its directory if that directory is missing
      * @throws IOException naming {@code path} if writing fails; the file there is then unchanged and no
      *     temporary file is left
-     * @throws IllegalArgumentException if two parameters share a name
+     * @throws IllegalArgumentException if {@code path} is a directory, or a name cannot be stored
      */
-    public static void save(Path path, List<Parameter> parameters) throws IOException {
+    public static void save(Path path, Map<String, Parameter> parameters) throws IOException {
         save(path, parameters, WRITE_ALL);
     }
 
-    /** As {@link #save(Path, List)}, writing the bytes with {@code writer} (a test makes it fail half-way). */
-    static void save(Path path, List<Parameter> parameters, ChannelWriter writer) throws IOException {
+    /** As {@link #save(Path, Map)}, writing the bytes with {@code writer} (a test makes it fail half-way). */
+    static void save(Path path, Map<String, Parameter> parameters, ChannelWriter writer) throws IOException {
         Objects.requireNonNull(path, "checkpoint: path");
-        Objects.requireNonNull(parameters, "checkpoint: parameters");
-        checkNoNulls(parameters);
+        checkNamed(parameters);
         checkFilePath(path);
-        Set<String> names = new HashSet<>();
         StringBuilder json = new StringBuilder("{\"" + METADATA + "\":{\"format\":\"pt\"}");
         long offset = 0;
-        for (Parameter p : parameters) {
-            checkArgument(names.add(p.name()), "checkpoint: two parameters are named '%s'", p.name());
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            Parameter p = e.getValue();
             long end = offset + 8L * p.size();
-            json.append(',').append(HeaderJson.quote(p.name())).append(":{\"dtype\":\"F64\",\"shape\":[");
+            json.append(',').append(HeaderJson.quote(e.getKey())).append(":{\"dtype\":\"F64\",\"shape\":[");
             int[] dims = p.shape().dims();
             for (int i = 0; i < dims.length; i++) {
                 json.append(i == 0 ? "" : ",").append(dims[i]);
@@ -88,7 +101,7 @@ public final class Checkpoint {
         for (int i = header.length; i < padded; i++) {
             buf.put((byte) ' ');
         }
-        for (Parameter p : parameters) {
+        for (Parameter p : parameters.values()) {
             for (double v : p.data()) {
                 buf.putDouble(v);
             }
@@ -97,47 +110,78 @@ public final class Checkpoint {
         writeAtomically(path.toAbsolutePath(), buf, writer);
     }
 
-    /** Loads the model's parameters by name; see {@link #load(Path, List)}. */
+    /** Loads the model's parameters by the names {@link Layer#namedParameters()} gives them; see {@link #load(Path, Map)}. */
     public static void load(Path path, Layer model) throws IOException {
-        load(path, Objects.requireNonNull(model, "checkpoint: model").parameters());
+        load(path, Objects.requireNonNull(model, "checkpoint: model").namedParameters());
+    }
+
+    /** Loads standalone parameters by their own names ({@link Parameter#name()}); see {@link #load(Path, Map)}. */
+    public static void load(Path path, List<Parameter> parameters) throws IOException {
+        load(path, byOwnName(parameters));
     }
 
     /**
-     * Overwrites the parameters with the tensors of the same names in {@code path}. The file must hold
+     * Overwrites each parameter with the tensor of its name in {@code path}. The file must hold
      * exactly these names (no missing, no extra tensors) with the same shapes; every check runs before
      * any parameter changes, so on an error no parameter has changed.
      *
      * @throws CheckpointException naming the tensor or byte offset if the file is malformed, truncated
      *     or does not match the parameters
      */
-    public static void load(Path path, List<Parameter> parameters) throws IOException {
-        Objects.requireNonNull(parameters, "checkpoint: parameters");
-        checkNoNulls(parameters);
-        Map<String, Parameter> byName = new LinkedHashMap<>();
-        for (Parameter p : parameters) {
-            checkArgument(byName.put(p.name(), p) == null, "checkpoint: two parameters are named '%s'", p.name());
-        }
+    public static void load(Path path, Map<String, Parameter> parameters) throws IOException {
+        checkNamed(parameters);
         Map<String, Stored> stored = readAll(path);
-        Set<String> missing = new TreeSet<>(byName.keySet());
+        Set<String> missing = new TreeSet<>(parameters.keySet());
         missing.removeAll(stored.keySet());
         Set<String> extra = new TreeSet<>(stored.keySet());
-        extra.removeAll(byName.keySet());
+        extra.removeAll(parameters.keySet());
         if (!missing.isEmpty() || !extra.isEmpty()) {
             throw new CheckpointException("checkpoint " + path + ": "
                     + (missing.isEmpty() ? "" : "missing tensor(s) " + missing + (extra.isEmpty() ? "" : "; "))
                     + (extra.isEmpty() ? "" : "unexpected tensor(s) " + extra + " not in the model"));
         }
-        for (Parameter p : parameters) {
-            Stored s = stored.get(p.name());
-            if (!s.shape().equals(p.shape())) {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            Stored s = stored.get(e.getKey());
+            if (!s.shape().equals(e.getValue().shape())) {
                 throw new CheckpointException(String.format("checkpoint %s: tensor '%s' has shape %s in the file "
-                        + "but %s in the model", path, p.name(), s.shape(), p.shape()));
+                        + "but %s in the model", path, e.getKey(), s.shape(), e.getValue().shape()));
             }
         }
-        for (Parameter p : parameters) {
-            double[] v = stored.get(p.name()).values();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            double[] v = stored.get(e.getKey()).values();
+            Parameter p = e.getValue();
             System.arraycopy(v, 0, p.data(), 0, v.length);
             p.changed();
+        }
+    }
+
+    /** Standalone parameters under their own names; two of one name cannot be told apart in a file. */
+    private static Map<String, Parameter> byOwnName(List<Parameter> parameters) {
+        Objects.requireNonNull(parameters, "checkpoint: parameters");
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            if (p == null) {
+                throw new NullPointerException("checkpoint: parameter " + i + " is null");
+            }
+            checkArgument(named.put(p.name(), p) == null, "checkpoint: two parameters are named '%s'; the parameters "
+                    + "of a model are named by their place in it, so save or load the model itself "
+                    + "(Checkpoint.save(path, model)) or its namedParameters()", p.name());
+        }
+        return named;
+    }
+
+    private static void checkNamed(Map<String, Parameter> parameters) {
+        Objects.requireNonNull(parameters, "checkpoint: parameters");
+        Map<Parameter, String> seen = new IdentityHashMap<>();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            String name = Objects.requireNonNull(e.getKey(), "checkpoint: a parameter name is null");
+            Parameter p = e.getValue();
+            if (p == null) {
+                throw new NullPointerException("checkpoint: parameter '" + name + "' is null");
+            }
+            String other = seen.put(p, name);
+            checkArgument(other == null, "checkpoint: one parameter appears as both '%s' and '%s'", other, name);
         }
     }
 
@@ -156,14 +200,6 @@ public final class Checkpoint {
     }
 
     private record Stored(Shape shape, double[] values) {}
-
-    private static void checkNoNulls(List<Parameter> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i) == null) {
-                throw new NullPointerException("checkpoint: parameter " + i + " is null");
-            }
-        }
-    }
 
     /** A save target must name a file: not a directory, not a file system's root. */
     private static void checkFilePath(Path path) {

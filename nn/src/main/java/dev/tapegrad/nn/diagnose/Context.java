@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.Parameter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,8 @@ final class Context {
 
     /** Whether the update ratios were measured from real steps rather than estimated. */
     final boolean measuredRatios;
+    /** Each parameter's name in the model, such as {@code 0.weight}. */
+    private final Map<Parameter, String> names = new IdentityHashMap<>();
 
     Context(Layer model, Probe probe, double learningRate, LossTrend trend, Gradients userStep,
             double observedUpdateRatio, Map<String, Double> measured) {
@@ -57,6 +60,7 @@ final class Context {
         this.trend = trend;
         this.userStep = userStep;
         this.loss = probe.loss.value();
+        model.namedParameters().forEach((name, p) -> names.put(p, name));
         double g2 = 0;
         double p2 = 0;
         int count = 0;
@@ -82,6 +86,11 @@ final class Context {
         }
         this.parameterCount = count;
         this.sensitivity = Math.sqrt(g2) * Math.sqrt(p2) / Math.max(Math.abs(loss), 1e-300);
+    }
+
+    /** The parameter's name in the model, such as {@code 0.weight}. */
+    String nameOf(Parameter p) {
+        return names.getOrDefault(p, p.name());
     }
 
     /** Whether the loss is close to zero, or far below predicting the mean target. */

@@ -169,9 +169,9 @@ public final class DiagnosisListener implements TrainingListener {
      */
     private Map<String, Double> perLayerChange(double[][] before, double[][] after, long steps) {
         Map<String, double[]> sums = new LinkedHashMap<>();
-        List<Parameter> ps = model.parameters();
+        List<String> names = List.copyOf(model.namedParameters().keySet());
         for (int i = 0; i < before.length; i++) {
-            String name = ps.get(i).name();
+            String name = names.get(i);
             int dot = name.lastIndexOf('.');
             double[] acc = sums.computeIfAbsent(dot < 0 ? "model" : name.substring(0, dot), k -> new double[2]);
             for (int j = 0; j < before[i].length; j++) {

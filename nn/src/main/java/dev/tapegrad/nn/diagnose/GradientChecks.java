@@ -96,7 +96,7 @@ final class GradientChecks {
         List<String> connected = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (Parameter p : zero) {
-            String s = p.name() + " " + p.shape();
+            String s = c.nameOf(p) + " " + p.shape();
             switch (links.get(p)) {
                 case NOT_ON_TAPE -> notOnTape.add(s);
                 case NO_PATH -> noPath.add(s);

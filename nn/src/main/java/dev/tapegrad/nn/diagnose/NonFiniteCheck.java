@@ -25,7 +25,7 @@ final class NonFiniteCheck {
                 out.add(Finding.error(Finding.Kind.NON_FINITE, String.format(
                         "Parameter %s holds NaN or infinity in %d of its %d elements: an earlier step diverged. "
                                 + "Lower the learning rate, and look for log(0), division by zero or exp overflow "
-                                + "in the loss.", p.name(), bad, v.length)));
+                                + "in the loss.", c.nameOf(p), bad, v.length)));
             }
         }
         if (!c.trend.finite) {
