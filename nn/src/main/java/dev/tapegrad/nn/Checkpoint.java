@@ -2,19 +2,15 @@ package dev.tapegrad.nn;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.nn.CheckpointReader.Stored;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +27,8 @@ import java.util.TreeSet;
  * accepts {@code F32} (widened exactly), as PyTorch saves by default.
  */
 public final class Checkpoint {
-    private static final int LENGTH_BYTES = 8;
-    /** The safetensors library's own limit; a larger length means a corrupt file, not a big model. */
-    private static final long MAX_HEADER = 100L * 1024 * 1024;
-    private static final String METADATA = "__metadata__";
+    private static final int LENGTH_BYTES = CheckpointReader.LENGTH_BYTES;
+    private static final String METADATA = CheckpointReader.METADATA;
 
     private Checkpoint() {}
 
@@ -79,6 +73,9 @@ public final class Checkpoint {
         checkFilePath(path);
         StringBuilder json = new StringBuilder("{\"" + METADATA + "\":{\"format\":\"pt\"}");
         long offset = 0;
+        for (String name : parameters.keySet()) {
+            checkStorable(name);
+        }
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             Parameter p = e.getValue();
             long end = offset + 8L * p.size();
@@ -107,10 +104,13 @@ public final class Checkpoint {
             }
         }
         buf.flip();
-        writeAtomically(path.toAbsolutePath(), buf, writer);
+        CheckpointWriter.replace(path.toAbsolutePath(), buf, writer);
     }
 
-    /** Loads the model's parameters by the names {@link Layer#namedParameters()} gives them; see {@link #load(Path, Map)}. */
+    /**
+     * Loads the model's parameters by the names {@link Layer#namedParameters()} gives them; see
+     * {@link #load(Path, Map)}.
+     */
     public static void load(Path path, Layer model) throws IOException {
         load(path, Objects.requireNonNull(model, "checkpoint: model").namedParameters());
     }
@@ -130,7 +130,7 @@ public final class Checkpoint {
      */
     public static void load(Path path, Map<String, Parameter> parameters) throws IOException {
         checkNamed(parameters);
-        Map<String, Stored> stored = readAll(path);
+        Map<String, Stored> stored = CheckpointReader.readAll(path);
         Set<String> missing = new TreeSet<>(parameters.keySet());
         missing.removeAll(stored.keySet());
         Set<String> extra = new TreeSet<>(stored.keySet());
@@ -193,13 +193,32 @@ public final class Checkpoint {
      */
     public static Map<String, Parameter> read(Path path) throws IOException {
         Map<String, Parameter> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Stored> e : readAll(path).entrySet()) {
+        for (Map.Entry<String, Stored> e : CheckpointReader.readAll(path).entrySet()) {
             out.put(e.getKey(), new Parameter(e.getKey(), e.getValue().shape(), e.getValue().values()));
         }
         return out;
     }
 
-    private record Stored(Shape shape, double[] values) {}
+
+    /**
+     * A name the format can hold and {@link #load} gives back: not the metadata key (load skips it),
+     * and valid UTF-16, so that UTF-8 can encode it (an unpaired surrogate would be written as '?').
+     */
+    private static void checkStorable(String name) {
+        checkArgument(!name.equals(METADATA), "checkpoint: a tensor cannot be named '%s': the name is reserved; "
+                + "safetensors keeps the file's metadata under that key, so load would never see it; rename the "
+                + "parameter", METADATA);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format("checkpoint: the name '%s' has an unpaired UTF-16 "
+                        + "surrogate \\u%04X at index %d, which UTF-8 cannot encode (the file would hold '?' and "
+                        + "load would not find it); rename the parameter", name, (int) c, i));
+            }
+        }
+    }
 
     /** A save target must name a file: not a directory, not a file system's root. */
     private static void checkFilePath(Path path) {
@@ -207,65 +226,6 @@ public final class Checkpoint {
         checkArgument(absolute.getFileName() != null && !Files.isDirectory(absolute),
                 "checkpoint: cannot save to %s: it is a directory; name a file in it, such as %s", path,
                 absolute.resolve("model.safetensors"));
-    }
-
-    private static Map<String, Stored> readAll(Path path) throws IOException {
-        Objects.requireNonNull(path, "checkpoint: path");
-        byte[] file = Files.readAllBytes(path);
-        if (file.length < LENGTH_BYTES) {
-            throw new CheckpointException("checkpoint " + path + ": file is " + file.length
-                    + " bytes; it must start with an 8-byte header length (byte offset 0)");
-        }
-        long headerLength = ByteBuffer.wrap(file, 0, LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        if (headerLength < 2 || headerLength > MAX_HEADER || headerLength > file.length - LENGTH_BYTES) {
-            throw new CheckpointException("checkpoint " + path + ": header length " + Long.toUnsignedString(headerLength)
-                    + " at byte offset 0 does not fit a file of " + file.length + " bytes");
-        }
-        int bodyStart = LENGTH_BYTES + (int) headerLength;
-        byte[] headerBytes = java.util.Arrays.copyOfRange(file, LENGTH_BYTES, bodyStart);
-        Map<String, Object> header;
-        try {
-            header = HeaderJson.parseObject(headerBytes, LENGTH_BYTES);
-        } catch (CheckpointException e) {
-            throw new CheckpointException(path + ": " + e.getMessage());
-        }
-        long bodyLength = file.length - bodyStart;
-        Map<String, Stored> out = new LinkedHashMap<>();
-        List<long[]> ranges = new ArrayList<>();
-        for (Map.Entry<String, Object> e : header.entrySet()) {
-            if (e.getKey().equals(METADATA)) {
-                continue;
-            }
-            TensorEntry t = TensorEntry.of(path, e.getKey(), e.getValue());
-            if (t.end() > bodyLength) {
-                throw new CheckpointException(String.format("checkpoint %s: tensor '%s' needs bytes up to offset %d "
-                                + "but the file ends at byte offset %d: the body is truncated",
-                        path, t.name(), bodyStart + t.end(), file.length));
-            }
-            ranges.add(new long[] {t.begin(), t.end()});
-            out.put(t.name(), new Stored(t.shape(), t.decode(file, bodyStart)));
-        }
-        checkCoverage(path, ranges, bodyLength, bodyStart);
-        return out;
-    }
-
-    /** The tensors' byte ranges must tile the body exactly, as the safetensors library requires. */
-    private static void checkCoverage(Path path, List<long[]> ranges, long bodyLength, int bodyStart)
-            throws CheckpointException {
-        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        long at = 0;
-        for (long[] r : ranges) {
-            if (r[0] != at) {
-                throw new CheckpointException(String.format("checkpoint %s: tensor data %s at byte offset %d "
-                        + "(expected the next tensor to start at %d)", path,
-                        r[0] < at ? "overlaps" : "leaves a gap", bodyStart + Math.min(r[0], at), bodyStart + at));
-            }
-            at = r[1];
-        }
-        if (at != bodyLength) {
-            throw new CheckpointException(String.format("checkpoint %s: %d unused bytes after the last tensor, "
-                    + "from byte offset %d", path, bodyLength - at, bodyStart + at));
-        }
     }
 
     /** Writes a buffer to an open channel; a seam so a test can make the write fail half-way. */
@@ -279,41 +239,4 @@ public final class Checkpoint {
             ch.write(data);
         }
     };
-
-    /**
-     * Writes {@code data} to a temporary file beside {@code path} and renames it over {@code path}. On
-     * any failure the temporary file is deleted and {@code path} is left as it was; the error names
-     * {@code path}, not the temporary file the caller never asked for.
-     */
-    private static void writeAtomically(Path path, ByteBuffer data, ChannelWriter writer) throws IOException {
-        Path dir = path.getParent();
-        if (!Files.isDirectory(dir)) {
-            String why = Files.exists(dir) ? "is not a directory" : "does not exist; create it first "
-                    + "(Files.createDirectories)";
-            throw new NoSuchFileException(path.toString(), null, "checkpoint: cannot save " + path + ": the directory "
-                    + dir + " " + why);
-        }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new IOException("checkpoint: cannot save " + path + ": cannot create a temporary file in " + dir
-                    + " (" + e + ")", e);
-        }
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                writer.write(ch, data);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new IOException("checkpoint: saving " + path + " failed, the file there is unchanged (" + e + ")", e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }
