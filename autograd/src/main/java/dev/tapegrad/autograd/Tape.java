@@ -75,6 +75,19 @@ public final class Tape {
         return size;
     }
 
+    /**
+     * The name of the op that recorded node {@code node} (nodes are numbered in recording order, from
+     * 0 to {@link #size()} - 1), such as {@code sigmoid} or {@code linear}; {@code leaf} or
+     * {@code constant} for an input. For tools that ask what ran, such as a diagnosis that looks for
+     * the activations of a user's own layer. Does not modify the tape.
+     *
+     * @throws IllegalArgumentException if there is no such node
+     */
+    public String opName(int node) {
+        checkArgument(node >= 0 && node < size, "opName: node %s is not on this tape (it has %s nodes)", node, size);
+        return TapeView.opName(this, node);
+    }
+
     // ---- scalar leaves
 
     /** A scalar variable: it gets a gradient. */
