@@ -159,8 +159,8 @@ public final class Diagnosis {
 
         /**
          * The update-to-parameter norm ratio of one step per layer as measured while training (layer
-         * names as in parameter names: {@code 0} for {@code 0.weight}); used instead of the estimate from
-         * the learning rate, so the check holds for any optimizer (momentum, Adam). A
+         * names as in {@code model.namedParameters()}: {@code 0} for {@code 0.weight}); used instead of
+         * the estimate from the learning rate, so the check holds for any optimizer (momentum, Adam). A
          * {@link DiagnosisListener} measures them over the last epoch.
          */
         public Builder measuredUpdateRatios(Map<String, Double> perLayer) {
