@@ -89,6 +89,9 @@ public final class Parameter implements Leaf {
 
     /** This parameter as a variable tensor on {@code tape}: {@code tape.leaf(this)}. */
     public Tensor on(Tape tape) {
+        if (tape == null) {
+            throw new NullPointerException("parameter '" + name + "': tape is null");
+        }
         return tape.leaf(this);
     }
 

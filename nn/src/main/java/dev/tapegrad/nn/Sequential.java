@@ -66,6 +66,7 @@ public final class Sequential implements Layer {
     /** Feeds {@code x} through every layer in order; returns {@code x} itself when there are none. */
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Sequential: input x");
         Tensor y = x;
         for (int i = 0, n = layers.size(); i < n; i++) {
             y = layers.get(i).forward(y);
