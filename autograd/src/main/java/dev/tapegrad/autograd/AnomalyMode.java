@@ -33,10 +33,31 @@ final class AnomalyMode implements IntConsumer {
             sites = Arrays.copyOf(sites, Math.max(i + 1, sites.length * 2));
         }
         sites[i] = captureSite();
-        Optional<Anomaly> a = AnomalySearch.forwardAt(tape, i);
+        Optional<Anomaly> a = tape.node(i).isLeaf() && !tape.node(i).requiresGrad() ? nanConstant(tape, i)
+                : AnomalySearch.forwardAt(tape, i);
         if (a.isPresent()) {
             throw new AnomalyException(a.get());
         }
+    }
+
+    /**
+     * A constant holding NaN: data with a missing or broken value, named where it enters the tape rather
+     * than at the first op (or loss) that passes it on. An infinity in a constant is allowed: a mask.
+     */
+    private Optional<Anomaly> nanConstant(Tape tape, int i) {
+        double[] y = tape.rec.valuesOf(i);
+        for (int k = 0; k < y.length; k++) {
+            if (Double.isNaN(y[k])) {
+                Shape s = tape.rec.shapeOf(i);
+                int[] at = s.isScalar() ? new int[0] : s.unravel(k);
+                String where = at.length == 2 ? String.format(" at row %d, column %d", at[0], at[1])
+                        : at.length == 0 ? "" : " at " + Arrays.toString(at);
+                return Optional.of(new Anomaly(Anomaly.Phase.FORWARD, i, "constant", List.of(), site(i), String.format(
+                        "a constant of shape %s holding NaN%s was put on the tape: the data fed in contains NaN; "
+                                + "clean or drop those values before training", s, where)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Throws if the backward that produced {@code grads} from {@code root} made a NaN or infinity. */

@@ -47,6 +47,16 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void xorWithATinyLearningRateSaysTheOutputIsTheSameForEveryInputAndWhy() {
+        Run r = Run.of("xor", "--epochs", "20", "--lr", "0.001");
+        assertEquals(1, r.exitCode(), r.out());
+        String text = r.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("nearly the same output for every input: from 0.518 to 0.543"), r.out());
+        assertTrue(text.contains("Cause: the learning rate (0.001000) is too small"), r.out());
+        assertEquals(1, text.split("nearly the same output", -1).length - 1, "printed once: " + r.out());
+    }
+
+    @Test
     void xorLearnsWithCrossEntropyToo() {
         Run r = Run.of("xor", "--loss", "bce", "--lr", "1");
         assertEquals(0, r.exitCode(), r.out());

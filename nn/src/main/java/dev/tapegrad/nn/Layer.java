@@ -6,7 +6,10 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,8 +26,8 @@ public interface Layer {
 
     /**
      * The layer's parameters in a stable order (for a {@link Sequential}: layer by layer, weight before
-     * bias), named as PyTorch's {@code named_parameters()} names them, such as {@code 0.weight}. The
-     * list is unmodifiable and the same on every call; a layer without parameters returns an empty list.
+     * bias). The list is unmodifiable and the same on every call; a layer without parameters returns
+     * an empty list.
      */
     default List<Parameter> parameters() {
         return List.of();
@@ -47,6 +50,24 @@ public interface Layer {
     default Layer eval() {
         setTraining(false);
         return this;
+    }
+
+    /**
+     * The parameters under their names in this layer, in {@link #parameters()} order, as PyTorch's
+     * {@code named_parameters()} gives them: computed from the structure, so a container qualifies
+     * its layers' names by position ({@code 0.weight}, {@code 1.0.bias}) without renaming anything.
+     * By default each parameter's own {@link Parameter#name()}; a layer that holds other layers
+     * overrides this to qualify their names. Unmodifiable.
+     *
+     * @throws IllegalArgumentException if two parameters would get the same name
+     */
+    default Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        for (Parameter p : parameters()) {
+            checkArgument(named.put(p.name(), p) == null, "namedParameters: layer %s has two parameters named '%s'; "
+                    + "give them different names, or override namedParameters() to qualify them", this, p.name());
+        }
+        return Collections.unmodifiableMap(named);
     }
 
     /**

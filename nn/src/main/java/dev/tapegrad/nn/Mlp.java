@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 /**
  * Multi-layer perceptrons: a {@link Sequential} of {@link Linear} layers, each followed by an
  * activation, as PyTorch lays it out ({@code Linear, act, Linear, act, ...}), so the parameters are
- * named {@code 0.weight}, {@code 0.bias}, {@code 2.weight}, ...
+ * named ({@link Layer#namedParameters()}) {@code 0.weight}, {@code 0.bias}, {@code 2.weight}, ...
  */
 public final class Mlp {
     private Mlp() {}

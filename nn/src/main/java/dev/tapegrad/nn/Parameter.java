@@ -1,7 +1,6 @@
 package dev.tapegrad.nn;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 
 import dev.tapegrad.autograd.Leaf;
 import dev.tapegrad.autograd.Shape;
@@ -20,9 +19,7 @@ import java.util.Objects;
  * Not thread-safe: one model belongs to one thread while it trains.
  */
 public final class Parameter implements Leaf {
-    private String name;
-    /** The container that named this parameter last, or {@code null}; see {@link #adopt}. */
-    private Object owner;
+    private final String name;
     private final Shape shape;
     private final double[] data;
     private long version;
@@ -41,7 +38,10 @@ public final class Parameter implements Leaf {
         this.data = values.clone();
     }
 
-    /** The name, qualified by the enclosing containers, such as {@code 0.weight}. */
+    /**
+     * The parameter's own name, such as {@code weight}; it never changes. Its qualified name inside a
+     * model, such as {@code 0.weight}, is computed by the containers: {@link Layer#namedParameters()}.
+     */
     @Override
     public String name() {
         return name;
@@ -89,6 +89,9 @@ public final class Parameter implements Leaf {
 
     /** This parameter as a variable tensor on {@code tape}: {@code tape.leaf(this)}. */
     public Tensor on(Tape tape) {
+        if (tape == null) {
+            throw new NullPointerException("parameter '" + name + "': tape is null");
+        }
         return tape.leaf(this);
     }
 
@@ -117,24 +120,6 @@ public final class Parameter implements Leaf {
     /** Records that the values in {@link #data()} were changed; every writer of the storage calls it. */
     void changed() {
         version++;
-    }
-
-    /** Whether a container may take in {@code child}, the layer (or container) holding this parameter. */
-    boolean adoptableVia(Layer child) {
-        return owner == null || owner == child;
-    }
-
-    /**
-     * Called when {@code container} takes in {@code child}, the layer holding this parameter: prefixes
-     * the name with the child's index, such as {@code 0.}. A parameter is adopted once per level of
-     * nesting: by its own layer's first container, then only by the container of that container.
-     *
-     * <p>Check {@link #adoptableVia(Layer)} first for every parameter, so a refusal changes no name.
-     */
-    void adopt(Object container, Layer child, String prefix) {
-        checkState(adoptableVia(child), "parameter '%s' already belongs to another container", name);
-        owner = container;
-        name = prefix + name;
     }
 
     /** As PyTorch prints a parameter: its name, then its values as a tensor with its shape. */

@@ -7,27 +7,31 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Layers applied one after another (PyTorch's {@code nn.Sequential}). Building one names the layers'
- * parameters by position, as PyTorch does: the first layer's weight becomes {@code 0.weight}, a nested
- * sequential's {@code 1.0.weight}. A layer therefore belongs to one container.
+ * Layers applied one after another (PyTorch's {@code nn.Sequential}). {@link #namedParameters()}
+ * names the layers' parameters by position, as PyTorch does: the first layer's weight is
+ * {@code 0.weight}, a nested sequential's {@code 1.0.weight}. The names are computed from this
+ * container, never written into the parameters, so a layer may also serve in other containers and
+ * a model put inside another keeps its own names (and its own checkpoints).
  */
 public final class Sequential implements Layer {
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private final Map<String, Parameter> named;
 
     /**
-     * The layers, in order; qualifies their parameters' names with each layer's index.
+     * The layers, in order.
      *
      * With no layers it is the identity, as an empty {@code nn.Sequential()} in PyTorch: a placeholder
      * that {@link #forward} passes its input through unchanged.
      *
-     * @throws IllegalArgumentException if a parameter appears twice, or a layer already belongs to
-     *     another container (then no name changes)
+     * @throws IllegalArgumentException if a parameter appears twice (the same layer added twice, or
+     *     shared weights)
      */
     public Sequential(Layer... layers) {
         this(Arrays.asList(Objects.requireNonNull(layers, "Sequential: layers")));
@@ -44,28 +48,25 @@ public final class Sequential implements Layer {
         this.layers = List.copyOf(layers);
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> all = new ArrayList<>();
+        Map<String, Parameter> names = new LinkedHashMap<>();
         for (int i = 0; i < this.layers.size(); i++) {
-            Layer layer = this.layers.get(i);
-            for (Parameter p : layer.parameters()) {
+            for (Map.Entry<String, Parameter> e : this.layers.get(i).namedParameters().entrySet()) {
+                Parameter p = e.getValue();
                 checkArgument(seen.put(p, Boolean.TRUE) == null,
-                        "Sequential: parameter '%s' appears twice; add each layer once (no weight sharing)", p.name());
-                checkArgument(p.adoptableVia(layer), "Sequential: layer %s (parameter '%s') already belongs to another "
-                        + "container; a layer goes into one container only (build a new one instead)", i, p.name());
+                        "Sequential: parameter '%s' of layer %s appears twice; add each layer once (no weight sharing)",
+                        e.getKey(), i);
                 all.add(p);
-            }
-        }
-        for (int i = 0; i < this.layers.size(); i++) {
-            Layer child = this.layers.get(i);
-            for (Parameter p : child.parameters()) {
-                p.adopt(this, child, i + ".");
+                names.put(i + "." + e.getKey(), p);
             }
         }
         this.parameters = Collections.unmodifiableList(all);
+        this.named = Collections.unmodifiableMap(names);
     }
 
     /** Feeds {@code x} through every layer in order; returns {@code x} itself when there are none. */
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Sequential: input x");
         Tensor y = x;
         for (int i = 0, n = layers.size(); i < n; i++) {
             y = layers.get(i).forward(y);
@@ -85,6 +86,12 @@ public final class Sequential implements Layer {
     @Override
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** Every layer's named parameters, layer by layer, each name prefixed with the layer's index and a dot. */
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return named;
     }
 
     /** The layers, in order; unmodifiable. */

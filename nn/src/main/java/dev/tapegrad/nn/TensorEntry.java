@@ -1,8 +1,9 @@
 package dev.tapegrad.nn;
 
 import dev.tapegrad.autograd.Shape;
+import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +50,22 @@ record TensorEntry(String name, String dtype, Shape shape, long begin, long end)
         return new TensorEntry(name, dtype, Shape.of(intDims), offsets[0], offsets[1]);
     }
 
-    /** The values, widened to double; the entry's range must lie in the body starting at {@code bodyStart}. */
-    double[] decode(byte[] file, int bodyStart) {
-        ByteBuffer b = ByteBuffer.wrap(file, bodyStart + (int) begin, (int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-        double[] v = new double[shape.size()];
+    /**
+     * The values, widened to double, read from the body starting at {@code bodyStart} in pieces of at
+     * most a mebibyte, so a tensor never needs a second copy of its bytes. The range was checked
+     * against the file's size.
+     */
+    double[] decode(FileChannel ch, long bodyStart) throws IOException {
         boolean f64 = dtype.equals("F64");
-        for (int i = 0; i < v.length; i++) {
-            v[i] = f64 ? b.getDouble() : b.getFloat();
+        int width = f64 ? 8 : 4;
+        double[] v = new double[shape.size()];
+        int perChunk = (1 << 20) / width;
+        for (int from = 0; from < v.length; from += perChunk) {
+            int n = Math.min(perChunk, v.length - from);
+            ByteBuffer b = CheckpointReader.read(ch, bodyStart + begin + (long) from * width, n * width);
+            for (int i = 0; i < n; i++) {
+                v[from + i] = f64 ? b.getDouble() : b.getFloat();
+            }
         }
         return v;
     }

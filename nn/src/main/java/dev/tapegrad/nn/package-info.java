@@ -16,7 +16,11 @@
  * Checkpoint.save(Path.of("net.safetensors"), net);                 // PyTorch's load_file reads it
  * }</pre>
  *
- * <p>The same step by hand, one tape per step:
+ * <p>Parameters keep their own names ({@code weight}); {@link dev.tapegrad.nn.Layer#namedParameters()}
+ * gives their names in the model ({@code 0.weight}), which checkpoints use.
+ *
+ * <p>The same step by hand, one tape per step (a tape copies each parameter when it is first used, so
+ * a tape reused after an optimizer step refuses the changed parameter):
  * <pre>{@code
  * Tape tape = new Tape();
  * Scalar loss = Loss.mse(net.forward(tape.constant(xShape, x)), tape.constant(yShape, y));

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -129,7 +129,7 @@ class CheckpointTest {
         }
     }
 
-    private byte[] saved(List<Parameter> ps) throws IOException {
+    private byte[] saved(Map<String, Parameter> ps) throws IOException {
         Path f = dir.resolve("good.safetensors");
         Checkpoint.save(f, ps);
         return Files.readAllBytes(f);
@@ -137,32 +137,33 @@ class CheckpointTest {
 
     @Test
     void missingTensor() throws IOException {
-        List<Parameter> ps = net(1).parameters();
-        assertRejected(saved(ps.subList(0, 3)), "missing", "2.bias");
+        Map<String, Parameter> ps = new LinkedHashMap<>(net(1).namedParameters());
+        ps.remove("2.bias");
+        assertRejected(saved(ps), "missing", "2.bias");
     }
 
     @Test
     void extraTensor() throws IOException {
-        List<Parameter> ps = new ArrayList<>(net(1).parameters());
-        ps.add(new Parameter("4.weight", Shape.of(1), 1.0));
+        Map<String, Parameter> ps = new LinkedHashMap<>(net(1).namedParameters());
+        ps.put("4.weight", new Parameter("w", Shape.of(1), 1.0));
         assertRejected(saved(ps), "unexpected", "4.weight");
     }
 
     @Test
     void wrongShape() throws IOException {
-        assertRejected(saved(Mlp.sigmoid(new SplittableRandom(1), 3, 5, 1).parameters()),
+        assertRejected(saved(Mlp.sigmoid(new SplittableRandom(1), 3, 5, 1).namedParameters()),
                 "'0.weight'", "[5, 3]", "[4, 3]");
     }
 
     @Test
     void truncatedBody() throws IOException {
-        byte[] good = saved(net(1).parameters());
+        byte[] good = saved(net(1).namedParameters());
         assertRejected(Arrays.copyOf(good, good.length - 3), "'2.bias'", "truncated", "byte offset " + (good.length - 3));
     }
 
     @Test
     void trailingBytes() throws IOException {
-        byte[] good = saved(net(1).parameters());
+        byte[] good = saved(net(1).namedParameters());
         assertRejected(Arrays.copyOf(good, good.length + 8), "8 unused bytes", "byte offset " + good.length);
     }
 
@@ -173,7 +174,7 @@ class CheckpointTest {
 
     @Test
     void headerLengthBeyondTheFile() throws IOException {
-        byte[] good = saved(net(1).parameters());
+        byte[] good = saved(net(1).namedParameters());
         ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).putLong(0, good.length);
         assertRejected(good, "header length " + good.length, "byte offset 0");
     }
@@ -247,7 +248,7 @@ class CheckpointTest {
             }
             throw new IOException("No space left on device (simulated)");
         };
-        IOException e = assertThrows(IOException.class, () -> Checkpoint.save(f, net(2).parameters(), failsHalfWay));
+        IOException e = assertThrows(IOException.class, () -> Checkpoint.save(f, net(2).namedParameters(), failsHalfWay));
         assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("unchanged"), e::getMessage);
         assertTrue(e.getMessage().contains("No space left on device"), e::getMessage);
         assertArrayEquals(before, Files.readAllBytes(f), "the old checkpoint is intact");

@@ -90,5 +90,8 @@ class NnMisusesTest {
         refused(() -> model.predict(null), "predict", "rows");
         refused(() -> model.predict(new double[][] {{1}, null}), "predict", "row 1");
         refused(() -> List.of(model.weight()).get(0).copyFrom((double[]) null), "values");
+        refused(() -> model.weight().on(null), "'weight'", "tape");
+        refused(() -> new Sequential().forward(null), "Sequential", "x");
+        refused(() -> new Sequential(model).forward(null), "Sequential", "x");
     }
 }

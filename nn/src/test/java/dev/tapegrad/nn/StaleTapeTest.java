@@ -47,7 +47,7 @@ class StaleTapeTest {
             }
         });
         assertEquals(1, epochsRun[0], "the first step is sound; the second must fail");
-        assertTrue(e.getMessage().contains("'0.weight'"), e.getMessage());
+        assertTrue(e.getMessage().contains("parameter 'weight'"), e.getMessage());
         assertTrue(e.getMessage().contains("new Tape per step"), e.getMessage());
     }
 

@@ -6,6 +6,8 @@ import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.autograd.Leaf;
 import dev.tapegrad.autograd.Recorded;
 import dev.tapegrad.autograd.Tape;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,11 +60,30 @@ public final class GraphExport {
      * @param named persistent values to name, such as {@code model.parameters()}
      */
     public static String toDot(Tape tape, Gradients gradients, int maxValues, Collection<? extends Leaf> named) {
+        Objects.requireNonNull(named, "graph export: named leaves");
+        List<Map.Entry<String, Leaf>> labelled = new ArrayList<>();
+        for (Leaf leaf : named) {
+            labelled.add(new SimpleImmutableEntry<>(String.valueOf(leaf), leaf));
+        }
+        return labelled(tape, gradients, maxValues, labelled);
+    }
+
+    /**
+     * As {@link #toDot(Tape, Gradients, int)}, labelling the node of each persistent value with its key,
+     * such as the {@code 0.weight} of a model's {@code namedParameters()}. Leaves that are not on the
+     * tape are ignored.
+     */
+    public static String toDot(Tape tape, Gradients gradients, int maxValues, Map<String, ? extends Leaf> named) {
+        Objects.requireNonNull(named, "graph export: named leaves");
+        return labelled(tape, gradients, maxValues, List.copyOf(named.entrySet()));
+    }
+
+    private static String labelled(Tape tape, Gradients gradients, int maxValues,
+            List<? extends Map.Entry<String, ? extends Leaf>> named) {
         Objects.requireNonNull(tape, "graph export: tape");
         checkArgument(maxValues >= 0, "graph export: maxValues must be >= 0, got %s", maxValues);
         checkArgument(gradients == null || gradients.tape() == tape,
                 "graph export: the gradients belong to a different tape");
-        Objects.requireNonNull(named, "graph export: named leaves");
         Map<Integer, String> leafNames = leafNames(tape, named);
         StringBuilder sb = new StringBuilder("digraph tape {\n");
         sb.append("  node [fontname=\"Helvetica\", fontsize=10];\n");
@@ -136,11 +157,11 @@ public final class GraphExport {
     }
 
     /** The node id of each named leaf that is on the tape, with its name. */
-    private static Map<Integer, String> leafNames(Tape t, Collection<? extends Leaf> named) {
+    private static Map<Integer, String> leafNames(Tape t, List<? extends Map.Entry<String, ? extends Leaf>> named) {
         Map<Integer, String> names = new HashMap<>();
-        for (Leaf leaf : named) {
-            t.find(Objects.requireNonNull(leaf, "graph export: a named leaf is null"))
-                    .ifPresent(x -> names.put(t.node(x).index(), String.valueOf(leaf)));
+        for (Map.Entry<String, ? extends Leaf> e : named) {
+            Leaf leaf = Objects.requireNonNull(e.getValue(), "graph export: a named leaf is null");
+            t.find(leaf).ifPresent(x -> names.put(t.node(x).index(), e.getKey()));
         }
         return names;
     }

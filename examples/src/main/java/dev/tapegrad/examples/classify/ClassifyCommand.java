@@ -21,8 +21,8 @@ import dev.tapegrad.nn.data.Standardization;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
@@ -145,8 +145,10 @@ public final class ClassifyCommand extends CommandBase {
             report.line("split written to " + splitOut);
         }
         if (save != null) {
-            List<Parameter> state = new ArrayList<>(model.parameters());
-            state.addAll(scale.state());
+            Map<String, Parameter> state = new LinkedHashMap<>(model.namedParameters());
+            for (Parameter p : scale.state()) {
+                state.put(p.name(), p);
+            }
             Checkpoint.save(save, state);
             report.line("saved the model and its standardisation to " + save);
         }

@@ -83,7 +83,7 @@ final class AfterTraining {
         Tensor y = tape.constant(shapeOf(e.targets()), flatten(e.targets()));
         Scalar loss = e.loss().apply(e.model().forward(x), y);
         Gradients g = loss.backward();
-        String dot = GraphExport.toDot(tape, g, GraphExport.DEFAULT_MAX_VALUES, e.model().parameters());
+        String dot = GraphExport.toDot(tape, g, GraphExport.DEFAULT_MAX_VALUES, e.model().namedParameters());
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".graph-", ".dot.tmp");
         try {

@@ -3,15 +3,13 @@ package dev.tapegrad.nn.diagnose;
 import static dev.tapegrad.nn.diagnose.Stats.fmt;
 import static dev.tapegrad.nn.diagnose.Stats.pct;
 
-import dev.tapegrad.nn.ReLU;
-import dev.tapegrad.nn.Sigmoid;
-import dev.tapegrad.nn.Tanh;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * What the layers' outputs show: an output that does not vary across the batch (the mean-target
- * plateau), saturated sigmoid and tanh units (derivative below 0.01), and dead ReLU units.
+ * What the layers' outputs show: an output that does not vary across the batch, saturated sigmoid and
+ * tanh units (derivative below 0.01), and dead ReLU units.
  */
 final class ActivationChecks {
     /** Output spread below this share of the targets' spread counts as constant. */
@@ -26,75 +24,116 @@ final class ActivationChecks {
 
     private ActivationChecks() {}
 
-    static void run(Context c, List<Finding> out) {
-        List<Finding> units = new ArrayList<>();
+    /**
+     * Saturated sigmoid and tanh units and dead ReLU units, per layer, going by the op that produced
+     * each layer's output (so a user's own activation layer counts).
+     */
+    static void units(Context c, List<Finding> out) {
         List<Probe.Step> steps = c.probe.steps;
         for (int k = 0; k < steps.size(); k++) {
             Probe.Step s = steps.get(k);
             boolean last = k == steps.size() - 1;
-            if (s.layer() instanceof Sigmoid || s.layer() instanceof Tanh) {
-                saturation(c, s, last, units);
-            } else if (s.layer() instanceof ReLU) {
-                dead(s, units);
+            switch (s.activation()) {
+                case "sigmoid", "tanh" -> saturation(c, s, last, out);
+                case "relu" -> dead(c, s, out);
+                default -> { }
             }
         }
-        // After the unit checks, so the constant-output advice knows whether units are saturated.
-        constantOutput(c, out);
-        out.addAll(units);
     }
 
-    private static void constantOutput(Context c, List<Finding> out) {
-        int n = c.probe.output.shape().dim(0);
-        int w = c.probe.output.shape().size() / n;
+    /**
+     * An output that does not vary across the batch, said in the words people use for it, with the
+     * range and, beside it, the cause another check found. Runs after those checks.
+     */
+    static void constantOutput(Context c, List<Finding> out) {
+        int n = c.probe.output.shape().rank() == 0 ? 1 : c.probe.output.shape().dim(0);
+        int w = c.probe.output.shape().size() / Math.max(n, 1);
         double[] p = c.probe.output.values();
         double[] t = c.probe.target.values();
-        double spread = Stats.meanColumnStd(p, n, w);
-        double targetSpread = Stats.meanColumnStd(t, n, w);
-        if (n < 2 || targetSpread == 0 || c.lossIsLow()) {
+        if (n < 2 || p.length != t.length || c.lossIsLow()) {
             return;
         }
-        double share = spread / targetSpread;
-        if (share >= CONSTANT_SPREAD) {
+        double spread = Stats.meanColumnStd(p, n, w);
+        double targetSpread = Stats.meanColumnStd(t, n, w);
+        if (targetSpread == 0 || spread / targetSpread >= CONSTANT_SPREAD) {
             return;
         }
         c.constantOutput = true;
-        String numbers = String.format("its spread (std %s) is %s of the targets' (std %s); mean output %s, mean target %s",
-                fmt(spread), pct(share), fmt(targetSpread), fmt(Stats.mean(p)), fmt(Stats.mean(t)));
+        double lo = Arrays.stream(p).min().orElse(Double.NaN);
+        double hi = Arrays.stream(p).max().orElse(Double.NaN);
+        String symptom = String.format("The network gives nearly the same output for every input: from %s to %s "
+                + "across the %d samples (spread %s, std %s, %s of the targets' std %s); mean output %s, "
+                + "mean target %s.",
+                fmt3(lo), fmt3(hi), n, fmt3(hi - lo), fmt(spread), pct(spread / targetSpread), fmt(targetSpread),
+                fmt(Stats.mean(p)), fmt(Stats.mean(t)));
+        String cause = cause(c);
+        if (cause != null) {
+            out.add(Finding.warning(Finding.Kind.CONSTANT_OUTPUT, symptom + " Cause: " + cause));
+            return;
+        }
         if (!c.trend.judged()) {
-            out.add(Finding.info(Finding.Kind.CONSTANT_OUTPUT, "The output barely varies across the batch (" + numbers
-                    + "), as usual right after initialisation; if the network has been trained, pass the loss history "
-                    + "to judge it."));
+            out.add(Finding.info(Finding.Kind.CONSTANT_OUTPUT, symptom + " That is usual right after "
+                    + "initialisation; if the network has been trained, pass the loss history to judge it."));
             return;
         }
         if (c.trend.recentFall >= 0.01 || c.trend.improving()) {
-            out.add(Finding.info(Finding.Kind.CONSTANT_OUTPUT, "The output still barely varies across the batch ("
-                    + numbers + "), but the loss is falling (" + pct(c.trend.recentFall)
-                    + " over the last epochs): keep training."));
+            out.add(Finding.info(Finding.Kind.CONSTANT_OUTPUT, symptom + " The loss is still falling ("
+                    + pct(c.trend.recentFall) + " over the last epochs): keep training."));
             return;
         }
         boolean sigmoidOut = !c.probe.steps.isEmpty()
-                && c.probe.steps.get(c.probe.steps.size() - 1).layer() instanceof Sigmoid;
-        boolean atMean = Math.abs(Stats.mean(p) - Stats.mean(t)) < 0.5 * targetSpread;
-        String where = atMean
-                ? " The network sits at the mean-target plateau, where predicting the average is the best it has found so far."
-                : " The output is stuck at a value that is not even the mean target.";
-        String advice;
-        if (c.learningRateTooHigh) {
-            advice = " The learning rate looks too large (see that finding): lower it.";
-        } else if (c.saturated) {
-            // Saturated units pass almost no gradient: a larger step would push them further out.
-            advice = " Its units are saturated (see that finding): a smaller learning rate or initialisation, not a "
-                    + "larger one, lets gradient through again.";
+                && c.probe.steps.get(c.probe.steps.size() - 1).activation().equals("sigmoid");
+        // The plateau claim needs both of its numbers: the mean output at the mean target, and the loss at
+        // the loss of predicting it.
+        boolean meanAtTarget = Math.abs(Stats.mean(p) - Stats.mean(t)) <= 0.1 * targetSpread;
+        String where;
+        if (meanAtTarget && c.atBaselineLoss()) {
+            where = " The network sits at the mean-target plateau, where predicting the average is the best it has "
+                    + "found so far.";
         } else {
-            advice = " Try more epochs, a larger learning rate" + (sigmoidOut ? ", or binary cross-entropy (Loss.bce) "
-                    + "instead of MSE on the sigmoid output, whose gradient MSE scales down by y(1 - y)" : "") + ".";
+            where = String.format(" The output is stuck near %s, which is not the mean target %s%s.",
+                    fmt(Stats.mean(p)), fmt(Stats.mean(t)), Double.isFinite(c.probe.baselineLoss)
+                            ? String.format(": its loss %s is %s the %s of predicting the mean target", fmt(c.loss),
+                                    c.loss > c.probe.baselineLoss ? "above" : "at or below", fmt(c.probe.baselineLoss))
+                            : "");
         }
-        out.add(Finding.warning(Finding.Kind.CONSTANT_OUTPUT, "The output is nearly the same for every input: "
-                + numbers + "." + where + advice));
+        out.add(Finding.warning(Finding.Kind.CONSTANT_OUTPUT, symptom + where + " Try more epochs, a larger learning "
+                + "rate" + (sigmoidOut ? ", or binary cross-entropy (Loss.bce) instead of MSE on the sigmoid output, "
+                + "whose gradient MSE scales down by y(1 - y)" : "") + "."));
+    }
+
+    /** What an earlier check found that makes the output constant, with what to do; null if none did. */
+    private static String cause(Context c) {
+        if (c.symmetric) {
+            return "the hidden units are identical (see the symmetry finding), so the network computes as a "
+                    + c.effectiveShape + " one; initialise the weights randomly.";
+        }
+        if (c.learningRateTooHigh) {
+            return "the learning rate is too large (see that finding): lower it.";
+        }
+        if (c.saturated) {
+            // Saturated units pass almost no gradient: a larger step would push them further out.
+            return "the units are saturated (see that finding): a smaller learning rate or initialisation, not a "
+                    + "larger one, lets gradient through again.";
+        }
+        if (c.deadUnits) {
+            return "most ReLU units are dead (see that finding): lower the learning rate or use He initialisation.";
+        }
+        if (c.learningRateTooLow) {
+            return "the learning rate" + (c.knowsLearningRate() ? " (" + fmt(c.learningRate) + ")" : "")
+                    + " is too small (see that finding): the network has barely moved from its initialisation; "
+                    + "try one 10 to 100 times larger.";
+        }
+        return null;
+    }
+
+    /** Three decimals, as the examples print outputs. */
+    private static String fmt3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static void saturation(Context c, Probe.Step s, boolean last, List<Finding> out) {
-        boolean sigmoid = s.layer() instanceof Sigmoid;
+        boolean sigmoid = s.activation().equals("sigmoid");
         double[] y = s.output().values();
         double[] t = last && s.output().shape().equals(c.probe.target.shape()) ? c.probe.target.values() : null;
         int n = s.output().shape().rank() == 2 ? s.output().shape().dim(0) : 1;
@@ -147,7 +186,7 @@ final class ActivationChecks {
         }
     }
 
-    private static void dead(Probe.Step s, List<Finding> out) {
+    private static void dead(Context c, Probe.Step s, List<Finding> out) {
         double[] y = s.output().values();
         int n = s.output().shape().rank() == 2 ? s.output().shape().dim(0) : 1;
         int units = y.length / n;
@@ -164,6 +203,7 @@ final class ActivationChecks {
         }
         String msg = String.format("Layer %s (relu): %d of %d units output 0 for every sample in the batch and pass no "
                 + "gradient", s.name(), dead, units);
+        c.deadUnits |= 2 * dead >= units;
         out.add(2 * dead >= units
                 ? Finding.warning(Finding.Kind.DEAD_UNITS, msg + ". Lower the learning rate, or use He initialisation.")
                 : Finding.info(Finding.Kind.DEAD_UNITS, msg + "."));

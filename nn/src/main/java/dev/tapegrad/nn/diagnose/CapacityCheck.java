@@ -3,13 +3,11 @@ package dev.tapegrad.nn.diagnose;
 import static dev.tapegrad.nn.diagnose.Stats.fmt;
 import static dev.tapegrad.nn.diagnose.Stats.pct;
 
-import dev.tapegrad.nn.Linear;
-import dev.tapegrad.nn.ReLU;
-import dev.tapegrad.nn.Sigmoid;
-import dev.tapegrad.nn.Tanh;
+import dev.tapegrad.autograd.Shape;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether the network is too small for the data. Two grounds:
@@ -30,14 +28,12 @@ final class CapacityCheck {
     private CapacityCheck() {}
 
     static void run(Context c, List<Finding> out) {
-        if (c.lossIsLow()) {
-            return;
+        if (c.lossIsLow() || c.symmetric) {
+            return; // identical units are a narrow network made by the initialisation: the symmetry finding says so
         }
         int narrowest = Integer.MAX_VALUE;
         for (int k = 0; k + 1 < c.layers.size(); k++) {
-            if (c.layers.get(k).layer() instanceof Linear lin) {
-                narrowest = Math.min(narrowest, lin.outFeatures());
-            }
+            narrowest = Math.min(narrowest, c.layers.get(k).width());
         }
         int samples = c.probe.targetRows.length;
         String size = c.parameterCount + " parameters for " + samples + " samples" + (narrowest == Integer.MAX_VALUE
@@ -57,6 +53,11 @@ final class CapacityCheck {
             return;
         }
         if (!c.trend.flat() || c.saturated || c.gradientPathology || c.learningRateTooLow || c.learningRateTooHigh) {
+            return;
+        }
+        // "The best this network can do" is false above the loss of predicting the mean target: a network
+        // whose last layer has a bias reaches that by outputting a constant.
+        if (Double.isFinite(c.probe.baselineLoss) && c.loss > c.probe.baselineLoss * 1.02) {
             return;
         }
         String plateau = String.format("The loss has stayed at %s%s over the last %d epochs (changed by %s) while %s",
@@ -90,9 +91,7 @@ final class CapacityCheck {
             return null;
         }
         for (Probe.Step s : c.probe.steps) {
-            boolean chain = s.layer() instanceof Linear lin ? lin.inFeatures() == 1
-                    : s.layer() instanceof Sigmoid || s.layer() instanceof Tanh || s.layer() instanceof ReLU;
-            if (!chain) {
+            if (!monotone(s)) {
                 return null;
             }
         }
@@ -119,6 +118,27 @@ final class CapacityCheck {
         }
         return null;
     }
+
+    /**
+     * Whether a layer maps one number to one number monotonically, going by the ops it recorded: a
+     * single input and output column, and only ops that are monotone in their input there (an affine
+     * map, the usual activations). Conservative: any other op makes the proof not apply.
+     */
+    private static boolean monotone(Probe.Step s) {
+        Shape in = s.input().shape();
+        if (s.width() != 1 || (in.rank() >= 2 && in.dim(-1) != 1)) {
+            return false;
+        }
+        for (String op : s.ops()) {
+            if (!MONOTONE_OPS.contains(op)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> MONOTONE_OPS = Set.of("linear", "matmul", "add", "sub", "neg", "sigmoid", "tanh",
+            "relu", "exp", "log", "sqrt");
 
     /** How often the first target column changes direction along a 1-D input. */
     private static int turnsAlongInput(Context c) {

@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.Parameter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ final class Context {
      * parameters move) or estimated as learning rate times gradient norm over parameter norm, NaN if
      * neither is known.
      */
-    record LayerNorms(String name, Layer layer, double parameterNorm, double gradientNorm, double updateRatio) {}
+    record LayerNorms(String name, Layer layer, int width, double parameterNorm, double gradientNorm,
+            double updateRatio) {}
 
     final Layer model;
     final Probe probe;
@@ -43,9 +45,17 @@ final class Context {
     boolean stationary;
     boolean learningRateTooLow;
     boolean learningRateTooHigh;
+    /** Most units of some ReLU layer output 0 for every sample. */
+    boolean deadUnits;
+    /** Some hidden layer has identical units (equal weights in and out), which training cannot separate. */
+    boolean symmetric;
+    /** The network as it really computes, such as {@code 3-1-1} for a 3-4-1 network with 4 identical units. */
+    String effectiveShape = "";
 
     /** Whether the update ratios were measured from real steps rather than estimated. */
     final boolean measuredRatios;
+    /** Each parameter's name in the model, such as {@code 0.weight}. */
+    private final Map<Parameter, String> names = new IdentityHashMap<>();
 
     Context(Layer model, Probe probe, double learningRate, LossTrend trend, Gradients userStep,
             double observedUpdateRatio, Map<String, Double> measured) {
@@ -57,6 +67,7 @@ final class Context {
         this.trend = trend;
         this.userStep = userStep;
         this.loss = probe.loss.value();
+        model.namedParameters().forEach((name, p) -> names.put(p, name));
         double g2 = 0;
         double p2 = 0;
         int count = 0;
@@ -78,10 +89,24 @@ final class Context {
             p2 += lp;
             double ratio = measuredRatios ? measured.getOrDefault(s.name(), Double.NaN)
                     : learningRate * Math.sqrt(lg) / Math.max(Math.sqrt(lp), 1e-12);
-            layers.add(new LayerNorms(s.name(), s.layer(), Math.sqrt(lp), Math.sqrt(lg), ratio));
+            layers.add(new LayerNorms(s.name(), s.layer(), s.width(), Math.sqrt(lp), Math.sqrt(lg), ratio));
         }
         this.parameterCount = count;
         this.sensitivity = Math.sqrt(g2) * Math.sqrt(p2) / Math.max(Math.abs(loss), 1e-300);
+    }
+
+    /** The parameter's name in the model, such as {@code 0.weight}. */
+    String nameOf(Parameter p) {
+        return names.getOrDefault(p, p.name());
+    }
+
+    /**
+     * Whether the loss is that of predicting the mean target, within 2%: the claim "at the mean-target
+     * plateau" needs this as well as an output whose mean is the targets'.
+     */
+    boolean atBaselineLoss() {
+        double base = probe.baselineLoss;
+        return Double.isFinite(base) && Math.abs(loss - base) <= 0.02 * Math.max(Math.abs(base), 1e-12);
     }
 
     /** Whether the loss is close to zero, or far below predicting the mean target. */

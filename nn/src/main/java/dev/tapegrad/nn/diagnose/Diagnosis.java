@@ -21,12 +21,15 @@ import java.util.stream.Collectors;
  * {@link Severity#INFO}.
  *
  * <p>The diagnosis runs the model's forward on the batch layer by layer on a tape of its own, takes
- * the loss's gradients, and looks at: NaN or infinity (naming the first op that produced it), each op's
- * derivative against finite differences of its forward ({@link dev.tapegrad.autograd.check.OpCheck}), outputs
- * that do not vary across the batch, saturated sigmoid/tanh and dead ReLU units per layer, gradient
+ * the loss's gradients, and looks at: NaN or infinity (naming the data, or the first op that produced
+ * it), each op's derivative against finite differences of its forward
+ * ({@link dev.tapegrad.autograd.check.OpCheck}), identical hidden units (symmetry), a network that gives
+ * nearly the same output for every input, saturated sigmoid/tanh and dead ReLU units per layer (found
+ * by the ops each layer recorded, so a user's own layers count), gradient
  * norms per layer (vanishing, exploding, missing), the update-to-parameter ratio for the learning
- * rate, and, given the loss history, a loss that rises, oscillates or has plateaued above zero. It
- * changes no parameter.
+ * rate, and, given the loss history, a loss that rises, oscillates or has plateaued above zero. A cause
+ * outranks the symptom it explains: the symptom names it, or stays as information. It changes no
+ * parameter.
  *
  * <pre>{@code
  * Diagnosis d = Diagnosis.builder(net, Loss::mse, features, targets)
@@ -157,8 +160,8 @@ public final class Diagnosis {
 
         /**
          * The update-to-parameter norm ratio of one step per layer as measured while training (layer
-         * names as in parameter names: {@code 0} for {@code 0.weight}); used instead of the estimate from
-         * the learning rate, so the check holds for any optimizer (momentum, Adam). A
+         * names as in {@code model.namedParameters()}: {@code 0} for {@code 0.weight}); used instead of
+         * the estimate from the learning rate, so the check holds for any optimizer (momentum, Adam). A
          * {@link DiagnosisListener} measures them over the last epoch.
          */
         public Builder measuredUpdateRatios(Map<String, Double> perLayer) {
@@ -184,15 +187,37 @@ public final class Diagnosis {
             List<Finding> out = new ArrayList<>();
             NonFiniteCheck.run(c, out);
             if (!c.nonFinite) {
+                // Causes before the symptoms they explain: each check reads what the earlier ones found.
                 LossSummary.run(c, out);
                 DerivativeCheck.run(c, out);
+                SymmetryCheck.run(c, out);
+                ActivationChecks.units(c, out);
                 TrainingChecks.learningRate(c, out);
-                ActivationChecks.run(c, out);
+                ActivationChecks.constantOutput(c, out);
                 GradientChecks.run(c, out);
                 CapacityCheck.run(c, out);
+                explainedBySymmetry(c, out);
                 TargetMissed.run(c, outcome, out);
             }
             return new Diagnosis(out);
+        }
+
+        /**
+         * Identical units starve the gradient and stall the loss; the findings that describe those
+         * symptoms stay as information pointing to the cause.
+         */
+        private static void explainedBySymmetry(Context c, List<Finding> out) {
+            if (!c.symmetric) {
+                return;
+            }
+            for (int i = 0; i < out.size(); i++) {
+                Finding f = out.get(i);
+                boolean symptom = f.kind() == Finding.Kind.VANISHING_GRADIENTS || f.kind() == Finding.Kind.NO_GRADIENT
+                        || f.kind() == Finding.Kind.NETWORK_TOO_SMALL;
+                if (symptom && f.severity() == Severity.WARNING) {
+                    out.set(i, f.explainedBy("Explained by the identical hidden units (see the symmetry finding)."));
+                }
+            }
         }
 
         private static void checkRows(String what, double[][] rows) {

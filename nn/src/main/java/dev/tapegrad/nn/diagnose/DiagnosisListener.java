@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * history so far (starting with the loss before the first epoch), each layer's measured update per step
  * over the last epoch (so the learning-rate checks hold for any optimizer), and the largest per-step
  * parameter update it has seen in an epoch that did not lower the loss. It keeps the latest
- * {@link Diagnosis} and hands each one to an optional consumer. When training ends it diagnoses once
- * more with the outcome, so a run that missed its target always gets at least one warning. It reads
+ * {@link Diagnosis} and hands each one to an optional consumer, once: a periodic diagnosis reaches the
+ * consumer when the next epoch ends, and when training ends first, the final diagnosis (made with the
+ * outcome, so a run that missed its target always gets at least one warning) takes its place. It reads
  * the model and never changes it; it copies the parameters once per epoch to measure updates.
  *
  * <pre>{@code
@@ -48,6 +49,8 @@ public final class DiagnosisListener implements TrainingListener {
     private Map<String, Double> lastEpochRatios = Map.of();
     private int epoch;
     private Diagnosis latest;
+    /** A periodic diagnosis not yet handed to the consumer: the final one replaces it if training ends now. */
+    private Diagnosis pending;
     private TrainingResult outcome;
 
     private DiagnosisListener(Builder b) {
@@ -69,6 +72,7 @@ public final class DiagnosisListener implements TrainingListener {
     public void onStart(int maxEpochs) {
         history.clear();
         latest = null;
+        pending = null;
         outcome = null;
         largestUpdate = 0;
         lastEpochRatios = Map.of();
@@ -80,6 +84,7 @@ public final class DiagnosisListener implements TrainingListener {
 
     @Override
     public void onEpoch(EpochReport report) {
+        deliverPending(); // training went on past the epoch it was made at, so it was not the final one
         epoch = report.epoch();
         double before = history.get(history.size() - 1);
         history.add(report.loss());
@@ -94,14 +99,19 @@ public final class DiagnosisListener implements TrainingListener {
         previous = now;
         previousSteps = report.steps();
         if (epoch % every == 0) {
-            diagnose();
+            pending = run();
         }
     }
 
+    /**
+     * Diagnoses once more, now that the outcome is known; this final diagnosis replaces one made at the
+     * same last epoch, so the consumer sees the end of training once.
+     */
     @Override
     public void onEnd(TrainingResult result) {
         outcome = result;
-        diagnose(); // again even if this epoch was diagnosed: now the outcome is known
+        pending = null;
+        deliver(run());
     }
 
     /** The most recent diagnosis, if one has run. */
@@ -114,8 +124,32 @@ public final class DiagnosisListener implements TrainingListener {
         return List.copyOf(history);
     }
 
-    /** Diagnoses the model now, with everything recorded so far; also the new {@link #latest()}. */
+    /**
+     * Diagnoses the model now, with everything recorded so far, and hands it to the consumer; also the
+     * new {@link #latest()}.
+     */
     public Diagnosis diagnose() {
+        deliverPending();
+        return deliver(run());
+    }
+
+    private void deliverPending() {
+        if (pending != null) {
+            Diagnosis d = pending;
+            pending = null;
+            deliver(d);
+        }
+    }
+
+    private Diagnosis deliver(Diagnosis d) {
+        if (consumer != null) {
+            consumer.accept(d);
+        }
+        return d;
+    }
+
+    /** A diagnosis with everything recorded so far, made the new {@link #latest()}. */
+    private Diagnosis run() {
         Diagnosis.Builder b = Diagnosis.builder(model, loss, features, targets).lossHistory(history);
         if (!Double.isNaN(learningRate)) {
             b.learningRate(learningRate);
@@ -128,9 +162,6 @@ public final class DiagnosisListener implements TrainingListener {
             b.outcome(outcome);
         }
         latest = b.run();
-        if (consumer != null) {
-            consumer.accept(latest);
-        }
         return latest;
     }
 
@@ -169,9 +200,9 @@ public final class DiagnosisListener implements TrainingListener {
      */
     private Map<String, Double> perLayerChange(double[][] before, double[][] after, long steps) {
         Map<String, double[]> sums = new LinkedHashMap<>();
-        List<Parameter> ps = model.parameters();
+        List<String> names = List.copyOf(model.namedParameters().keySet());
         for (int i = 0; i < before.length; i++) {
-            String name = ps.get(i).name();
+            String name = names.get(i);
             int dot = name.lastIndexOf('.');
             double[] acc = sums.computeIfAbsent(dot < 0 ? "model" : name.substring(0, dot), k -> new double[2]);
             for (int j = 0; j < before[i].length; j++) {
@@ -225,7 +256,10 @@ public final class DiagnosisListener implements TrainingListener {
             return this;
         }
 
-        /** Receives each diagnosis as it is made (for example, to print it). */
+        /**
+         * Receives each diagnosis once (for example, to print it): a periodic one when the next epoch
+         * ends, the final one when training ends.
+         */
         public Builder onDiagnosis(Consumer<Diagnosis> consumer) {
             this.consumer = Objects.requireNonNull(consumer, "diagnosis listener: consumer");
             return this;

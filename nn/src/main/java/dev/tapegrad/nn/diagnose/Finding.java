@@ -17,12 +17,14 @@ public record Finding(Severity severity, Kind kind, String message) {
         NON_FINITE,
         /** An op whose backward disagrees with finite differences of its forward. */
         WRONG_DERIVATIVE,
-        /** The output barely varies across the batch: the network sits at the mean-target plateau. */
+        /** The network gives nearly the same output for every input. */
         CONSTANT_OUTPUT,
         /** Sigmoid or tanh units whose derivative is below 0.01. */
         SATURATED_UNITS,
         /** ReLU units that output zero for every sample. */
         DEAD_UNITS,
+        /** Hidden units with identical weights in and out, which training cannot tell apart. */
+        SYMMETRIC_UNITS,
         /** Gradient norms per layer (information). */
         GRADIENT_NORMS,
         /** Gradients that shrink by orders of magnitude towards the first layer, or are tiny everywhere. */
@@ -62,6 +64,11 @@ public record Finding(Severity severity, Kind kind, String message) {
 
     static Finding error(Kind kind, String message) {
         return new Finding(Severity.ERROR, kind, message);
+    }
+
+    /** This finding as information, its message followed by what explains it. */
+    Finding explainedBy(String why) {
+        return info(kind, message + " " + why);
     }
 
     /** {@code [WARNING] message}. */

@@ -41,9 +41,9 @@ final class GradientChecks {
             if (!c.zeroGradientConnected) {
                 out.add(Finding.warning(Finding.Kind.VANISHING_GRADIENTS, String.format("The gradient has all but "
                         + "vanished in every layer (%s) while the loss is still %s: training sits at a stationary point "
-                        + "of the loss (gradient sensitivity %s, below %s), such as the mean-target plateau, and the "
-                        + "optimizer barely moves.", norms, fmt(c.loss), fmt(c.sensitivity),
-                        fmt(TrainingChecks.STATIONARY))));
+                        + "of the loss (gradient sensitivity %s, below %s)%s, and the optimizer barely moves.", norms,
+                        fmt(c.loss), fmt(c.sensitivity), fmt(TrainingChecks.STATIONARY), c.atBaselineLoss()
+                                ? ", the mean-target plateau (the loss is that of predicting the mean target)" : "")));
             }
             return;
         }
@@ -96,7 +96,7 @@ final class GradientChecks {
         List<String> connected = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (Parameter p : zero) {
-            String s = p.name() + " " + p.shape();
+            String s = c.nameOf(p) + " " + p.shape();
             switch (links.get(p)) {
                 case NOT_ON_TAPE -> notOnTape.add(s);
                 case NO_PATH -> noPath.add(s);

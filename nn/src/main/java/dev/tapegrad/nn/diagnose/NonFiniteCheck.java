@@ -5,16 +5,25 @@ import dev.tapegrad.autograd.Anomaly;
 import dev.tapegrad.nn.Parameter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * NaN or infinity anywhere: in the parameters (a step already diverged), in the loss history, or in the
- * diagnostic step or the user's own step, where the first op that produced it is named. Any of these
+ * NaN or infinity anywhere: in the data (named by row and column), in the parameters (a step already
+ * diverged), in the loss history, or in the diagnostic step or the user's own step, where the first op
+ * that produced it is named. Any of these
  * makes the other checks' numbers meaningless, so they are skipped.
  */
 final class NonFiniteCheck {
     private NonFiniteCheck() {}
 
     static void run(Context c, List<Finding> out) {
+        // NaN in the data poisons every op after it; name the data, not the first op (or loss) it reaches.
+        boolean badData = data("features", c.probe.featureRows, out) | data("targets", c.probe.targetRows, out);
+        if (badData) {
+            c.nonFinite = true;
+            return;
+        }
         for (Parameter p : c.model.parameters()) {
             double[] v = p.values();
             int bad = 0;
@@ -26,7 +35,7 @@ final class NonFiniteCheck {
                 out.add(Finding.error(Finding.Kind.NON_FINITE, String.format(
                         "Parameter %s holds NaN or infinity in %d of its %d elements: an earlier step diverged. "
                                 + "Lower the learning rate, and look for log(0), division by zero or exp overflow "
-                                + "in the loss.", p.name(), bad, v.length)));
+                                + "in the loss.", c.nameOf(p), bad, v.length)));
             }
         }
         if (!c.trend.finite) {
@@ -40,6 +49,35 @@ final class NonFiniteCheck {
         if (!c.nonFinite) {
             report(c, AnomalySearch.find(c.probe.tape, c.probe.gradients), "On the batch, ", out);
         }
+    }
+
+    /** An error naming the first non-finite value of {@code rows} by row and column, if there is one. */
+    private static boolean data(String what, double[][] rows, List<Finding> out) {
+        int count = 0;
+        int firstRow = -1;
+        int firstColumn = -1;
+        Set<Integer> badRows = new TreeSet<>();
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                if (!Double.isFinite(rows[i][j])) {
+                    if (count++ == 0) {
+                        firstRow = i;
+                        firstColumn = j;
+                    }
+                    badRows.add(i);
+                }
+            }
+        }
+        if (count == 0) {
+            return false;
+        }
+        String more = count == 1 ? "" : String.format(" (%d non-finite values in %d of the %d rows)", count,
+                badRows.size(), rows.length);
+        out.add(Finding.error(Finding.Kind.NON_FINITE, String.format("The data is broken: the %s contain %s at row %d, "
+                + "column %d%s. Every op after it passes the value on, so no network or learning rate can learn from "
+                + "these samples: fix or drop them before training.", what, rows[firstRow][firstColumn], firstRow,
+                firstColumn, more)));
+        return true;
     }
 
     private static void report(Context c, Optional<Anomaly> a, String where, List<Finding> out) {

@@ -18,8 +18,30 @@ import java.util.List;
  * mean-target prediction for comparison. Changes no parameter.
  */
 final class Probe {
-    /** A layer with no sublayers, its position ({@code 0}, {@code 1.2}) and what it saw on the batch. */
-    record Step(String name, Layer layer, Tensor input, Tensor output) {}
+    /**
+     * A layer with no sublayers, its position ({@code 0}, {@code 1.2}), what it saw on the batch, and
+     * the names of the ops it recorded, in order (inputs it put on the tape, such as its parameters,
+     * left out). The checks go by the ops, not by the layer's class, so a user's own layer (even
+     * {@code Layer act = Tensor::sigmoid}) is seen as what it computes.
+     */
+    record Step(String name, Layer layer, Tensor input, Tensor output, List<String> ops) {
+        /** The op that produced the output, or empty if the layer recorded none (an identity). */
+        String lastOp() {
+            return ops.isEmpty() ? "" : ops.get(ops.size() - 1);
+        }
+
+        /** The elementwise activation that produced the output: sigmoid, tanh or relu, else empty. */
+        String activation() {
+            String op = lastOp();
+            return op.equals("sigmoid") || op.equals("tanh") || op.equals("relu") ? op : "";
+        }
+
+        /** The output's width: its last dimension, or 1 for a scalar or a vector. */
+        int width() {
+            Shape s = output.shape();
+            return s.rank() < 2 ? 1 : s.dim(-1);
+        }
+    }
 
     final Tape tape;
     final List<Step> steps = new ArrayList<>();
@@ -53,9 +75,17 @@ final class Probe {
             }
             return h;
         }
+        int before = tape.size();
         Tensor out = layer.forward(in);
+        List<String> ops = new ArrayList<>();
+        for (int i = before; i < tape.size(); i++) {
+            String op = tape.node(i).opName();
+            if (!op.equals("leaf") && !op.equals("constant")) {
+                ops.add(op);
+            }
+        }
         String name = prefix.isEmpty() ? "model" : prefix.substring(0, prefix.length() - 1);
-        steps.add(new Step(name, layer, in, out));
+        steps.add(new Step(name, layer, in, out, List.copyOf(ops)));
         return out;
     }
 

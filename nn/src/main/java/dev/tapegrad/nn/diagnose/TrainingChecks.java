@@ -76,7 +76,11 @@ final class TrainingChecks {
         // not necessarily the step size's; below it, small steps are what hold the loss up.
         boolean atPlateau = Double.isFinite(c.probe.baselineLoss) && c.loss <= c.probe.baselineLoss * 1.02;
         // A step of exactly 0 means no gradient arrives (see the gradient findings), not a small rate.
+        // Saturated or dead units, or identical ones, make the steps small whatever the rate: they are the
+        // cause, and a larger rate would make saturation worse.
+        boolean explained = c.saturated || c.deadUnits || c.symmetric;
         if (worst != null && max > 0 && min < LOW_RATIO && max < TYPICAL_RATIO && !c.lossIsLow() && !stationary
+                && !explained
                 && !stillFalling(c) && (!atPlateau || max < LOW_RATIO / 10)) {
             c.learningRateTooLow = true;
             out.add(Finding.warning(Finding.Kind.LEARNING_RATE_TOO_LOW, String.format(

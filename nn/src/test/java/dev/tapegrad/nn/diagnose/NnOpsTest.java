@@ -35,8 +35,11 @@ class NnOpsTest {
         OpCheck.Report r = OpCheck.check(tape);
         assertTrue(r.passed(), r::describe);
         assertTrue(r.ops() >= 5, r::describe);
-        String dot = GraphExport.toDot(tape, g, 8, net.parameters());
+        String dot = GraphExport.toDot(tape, g, 8, net.namedParameters());
         assertTrue(dot.contains("0.weight") && dot.contains("2.bias"), dot);
+        String byToString = GraphExport.toDot(tape, g, 8, net.parameters());
+        assertTrue(byToString.contains("Parameter weight containing") && byToString.contains("Parameter bias containing"),
+                byToString);
     }
 
     /** softsign with the square of its derivative's denominator dropped. */
