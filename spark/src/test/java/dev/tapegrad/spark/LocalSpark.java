@@ -2,7 +2,10 @@ package dev.tapegrad.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** An embedded Spark for one test class: two worker threads, and a failed task retried once. */
+/**
+ * The embedded Spark the tests share (two worker threads, a failed task retried once): started by the
+ * first test class, found again by the others, ended with the test JVM.
+ */
 final class LocalSpark {
     private LocalSpark() {}
 

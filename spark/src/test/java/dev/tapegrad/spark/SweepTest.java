@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,6 @@ class SweepTest {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 
     private static List<TrainingSpec> specs(TaskData data) {
