@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bits-parity", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = "N-bit parity over all 2^N inputs: a one-hidden-layer network, BCE on a sigmoid output, "
-                + "full-batch training until 100% accuracy or the epoch budget. Lists (5,6) sweep every "
+                + "full-batch training until 100%% accuracy or the epoch budget. Lists (5,6) sweep every "
                 + "combination; each configuration runs seeds 1..K. Prints, per configuration, how many seeds "
                 + "reached 100% and the median, 90th percentile and maximum epochs (nearest rank).",
         footerHeading = "%nExample:%n",

@@ -107,9 +107,10 @@ final class CsvTable {
             std[j] = var > 1e-24 ? Math.sqrt(var) : 1.0;
         }
         JavaRDD<Row> out = data.map(r -> {
-            List<Double> x = new ArrayList<>(idx.length);
+            // A double[] (not a java.util.List): what Spark's row encoder takes for array<double> from an RDD.
+            double[] x = new double[idx.length];
             for (int j = 0; j < idx.length; j++) {
-                x.add((number(r.get(idx[j])) - mean[j]) / std[j]);
+                x[j] = (number(r.get(idx[j])) - mean[j]) / std[j];
             }
             return RowFactory.create(x, (double) classes.indexOf(label(r.get(t), textClasses)));
         });
