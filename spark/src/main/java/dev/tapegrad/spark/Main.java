@@ -1,5 +1,6 @@
 package dev.tapegrad.spark;
 
+import dev.tapegrad.spark.cli.BenchCommand;
 import dev.tapegrad.spark.cli.SweepCommand;
 import dev.tapegrad.spark.cli.TrainCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Tapegrad on Apache Spark: sweeps over seeds and settings as one job, and full-batch "
                 + "L-BFGS with gradients summed across partitions.",
         commandListHeading = "%nCommands:%n",
-        subcommands = {SweepCommand.class, TrainCommand.class})
+        subcommands = {SweepCommand.class, TrainCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     private Main() {}
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "N-bit parity over all 2^N inputs: a one-hidden-layer network, BCE on a sigmoid output, "
                 + "full-batch training until 100%% accuracy or the epoch budget. Lists (5,6) sweep every "
                 + "combination; each configuration runs seeds 1..K. Prints, per configuration, how many seeds "
-                + "reached 100% and the median, 90th percentile and maximum epochs (nearest rank).",
+                + "reached 100%% and the median, 90th percentile and maximum epochs (nearest rank).",
         footerHeading = "%nExample:%n",
         footer = "  tapegrad-spark sweep bits-parity --bits 5 --hidden 40 --optimizer sgd --lr 5 --seeds 16")
 public final class BitsParitySweepCommand implements Callable<Integer> {

@@ -37,7 +37,8 @@ final class CsvTable {
     record Problem(long row, String message) implements Serializable {}
 
     static CsvTable read(SparkSession spark, String file, String target) {
-        checkArgument(new java.io.File(file).isFile(), "no file '%s'", file);
+        // A local path is checked here for a clear message; a URL (hdfs://, s3a://) is Spark's to open.
+        checkArgument(file.contains("://") || new java.io.File(file).isFile(), "no file '%s'", file);
         Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "true").csv(file);
         List<String> columns = Arrays.asList(raw.columns());
         checkArgument(columns.contains(target), "no column '%s' in %s; the columns are %s", target, file, columns);
