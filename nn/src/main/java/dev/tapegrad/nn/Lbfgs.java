@@ -131,7 +131,7 @@ public final class Lbfgs {
         double loss = origLoss;
         double[] flatGrad = first.gradient();
         int currentEvals = 1;
-        if (LbfgsLineSearch.maxAbs(flatGrad) <= toleranceGrad) {
+        if (LbfgsVectors.maxAbs(flatGrad) <= toleranceGrad) {
             return origLoss;
         }
         int nIter = 0;
@@ -139,7 +139,7 @@ public final class Lbfgs {
             nIter++;
             iterations++;
             if (iterations == 1) {
-                d = negate(flatGrad);
+                d = LbfgsVectors.negate(flatGrad);
                 oldDirs.clear();
                 oldSteps.clear();
                 ro.clear();
@@ -150,8 +150,8 @@ public final class Lbfgs {
             }
             prevFlatGrad = flatGrad.clone();
             prevLoss = loss;
-            t = iterations == 1 ? Math.min(1.0, 1.0 / sumAbs(flatGrad)) * lr : lr;
-            double gtd = LbfgsLineSearch.dot(flatGrad, d);
+            t = iterations == 1 ? Math.min(1.0, 1.0 / LbfgsVectors.sumAbs(flatGrad)) * lr : lr;
+            double gtd = LbfgsVectors.dot(flatGrad, d);
             if (gtd > -toleranceChange) {
                 break;
             }
@@ -171,20 +171,20 @@ public final class Lbfgs {
                 t = r.step();
                 lsEvals = r.evaluations();
                 addToParams(t, d);
-                optimal = LbfgsLineSearch.maxAbs(flatGrad) <= toleranceGrad;
+                optimal = LbfgsVectors.maxAbs(flatGrad) <= toleranceGrad;
             } else {
                 addToParams(t, d);
                 if (nIter != maxIter) {
                     LbfgsLineSearch.Point p = evaluate(closure);
                     loss = p.loss();
                     flatGrad = p.gradient();
-                    optimal = LbfgsLineSearch.maxAbs(flatGrad) <= toleranceGrad;
+                    optimal = LbfgsVectors.maxAbs(flatGrad) <= toleranceGrad;
                     lsEvals = 1;
                 }
             }
             currentEvals += lsEvals;
             if (nIter == maxIter || currentEvals >= maxEval || optimal
-                    || maxAbsScaled(d, t) <= toleranceChange
+                    || LbfgsVectors.maxAbsScaled(d, t) <= toleranceChange
                     || Math.abs(loss - prevLoss) < toleranceChange) {
                 break;
             }
@@ -200,7 +200,7 @@ public final class Lbfgs {
             y[i] = flatGrad[i] - prevFlatGrad[i];
             s[i] = d[i] * t;
         }
-        double ys = LbfgsLineSearch.dot(y, s);
+        double ys = LbfgsVectors.dot(y, s);
         if (ys > 1e-10) {
             if (oldDirs.size() == historySize) {
                 oldDirs.removeFirst();
@@ -210,7 +210,7 @@ public final class Lbfgs {
             oldDirs.addLast(y);
             oldSteps.addLast(s);
             ro.addLast(1.0 / ys);
-            hDiag = ys / LbfgsLineSearch.dot(y, y);
+            hDiag = ys / LbfgsVectors.dot(y, y);
         }
     }
 
@@ -225,18 +225,18 @@ public final class Lbfgs {
             rho[i] = it.next();
         }
         double[] al = new double[m];
-        double[] q = negate(flatGrad);
+        double[] q = LbfgsVectors.negate(flatGrad);
         for (int i = m - 1; i >= 0; i--) {
-            al[i] = LbfgsLineSearch.dot(ss[i], q) * rho[i];
-            axpy(-al[i], ys[i], q);
+            al[i] = LbfgsVectors.dot(ss[i], q) * rho[i];
+            LbfgsVectors.axpy(-al[i], ys[i], q);
         }
         double[] r = new double[numel];
         for (int i = 0; i < numel; i++) {
             r[i] = q[i] * hDiag;
         }
         for (int i = 0; i < m; i++) {
-            double be = LbfgsLineSearch.dot(ys[i], r) * rho[i];
-            axpy(al[i] - be, ss[i], r);
+            double be = LbfgsVectors.dot(ys[i], r) * rho[i];
+            LbfgsVectors.axpy(al[i] - be, ss[i], r);
         }
         return r;
     }
@@ -276,36 +276,6 @@ public final class Lbfgs {
             }
             offset += data.length;
         }
-    }
-
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
-
-    private static double[] negate(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            r[i] = -v[i];
-        }
-        return r;
-    }
-
-    private static double maxAbsScaled(double[] v, double scale) {
-        double m = 0;
-        for (double x : v) {
-            m = Math.max(m, Math.abs(x * scale));
-        }
-        return m;
-    }
-
-    private static double sumAbs(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += Math.abs(x);
-        }
-        return s;
     }
 
     /** The parameters this optimizer updates, in the order it was given them; unmodifiable. */

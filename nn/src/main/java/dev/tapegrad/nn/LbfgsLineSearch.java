@@ -34,12 +34,12 @@ final class LbfgsLineSearch {
      * {@code g}.
      */
     static Result strongWolfe(Directional obj, double t, double[] d, double f, double[] g, double gtd) {
-        double dNorm = maxAbs(d);
+        double dNorm = LbfgsVectors.maxAbs(d);
         Point next = obj.at(t);
         int evals = 1;
         double fNew = next.loss();
         double[] gNew = next.gradient();
-        double gtdNew = dot(gNew, d);
+        double gtdNew = LbfgsVectors.dot(gNew, d);
         double tPrev = 0;
         double fPrev = f;
         double[] gPrev = g;
@@ -79,7 +79,7 @@ final class LbfgsLineSearch {
             evals++;
             fNew = next.loss();
             gNew = next.gradient();
-            gtdNew = dot(gNew, d);
+            gtdNew = LbfgsVectors.dot(gNew, d);
             lsIter++;
         }
         if (lsIter == MAX_LS) {
@@ -114,7 +114,7 @@ final class LbfgsLineSearch {
             evals++;
             fNew = next.loss();
             gNew = next.gradient();
-            gtdNew = dot(gNew, d);
+            gtdNew = LbfgsVectors.dot(gNew, d);
             lsIter++;
             if (fNew > f + C1 * t * gtd || fNew >= bracketF[low]) {
                 bracket[high] = t;
@@ -158,21 +158,5 @@ final class LbfgsLineSearch {
             return Math.min(Math.max(minPos, lo), hi);
         }
         return (lo + hi) / 2;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }
