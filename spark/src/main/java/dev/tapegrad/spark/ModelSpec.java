@@ -59,11 +59,13 @@ public record ModelSpec(int[] sizes, String hidden, String output, String init, 
         return Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining("-"));
     }
 
+    /** The input size, then each layer's output size; a copy. */
     @Override
     public int[] sizes() {
         return sizes.clone();
     }
 
+    /** A new network as specified, its weights drawn from {@code new SplittableRandom(seed)}. */
     @Override
     public Sequential create() {
         Mlp.Builder b = Mlp.builder(sizes).hidden(activation(hidden));

@@ -29,13 +29,13 @@ class SweepTest {
 
     private static List<TrainingSpec> specs(TaskData data) {
         List<TrainingSpec> specs = new ArrayList<>();
-        for (long seed = 1; seed <= 3; seed++) {
+        for (long seed = 1; seed <= 2; seed++) {
             for (double lr : new double[] {2, 5}) {
-                specs.add(TrainingSpec.fullBatch(data, ModelSpec.sigmoid(seed, 3, 8, 1), OptimizerSpec.sgd(lr),
-                        LossKind.BCE, 700, 1.0));
+                specs.add(TrainingSpec.fullBatch(data, ModelSpec.sigmoid(seed, 2, 8, 1), OptimizerSpec.sgd(lr),
+                        LossKind.BCE, 1000, 1.0));
             }
         }
-        specs.add(new TrainingSpec(data, ModelSpec.sigmoid(9, 3, 8, 1), OptimizerSpec.adam(0.05), LossKind.BCE, 2,
+        specs.add(new TrainingSpec(data, ModelSpec.sigmoid(9, 2, 8, 1), OptimizerSpec.adam(0.05), LossKind.BCE, 2,
                 300, 1.0, 0, 1));
         return specs;
     }
@@ -57,21 +57,21 @@ class SweepTest {
 
     @Test
     void rowsAreBitIdenticalToSingleJvmRunsWhateverThePartitioning() {
-        List<TrainingSpec> specs = specs(new BitsParity(3));
+        List<TrainingSpec> specs = specs(new BitsParity(2));
         List<Outcome> local = specs.stream().map(TrainingSpec::run).toList();
         Dataset<Row> one = Sweep.run(spark, specs, 1);
         assertSameAsLocal(specs, local, one.collectAsList());
         assertSameAsLocal(specs, local, Sweep.run(spark, specs, 3).collectAsList());
         // The result is a Dataset to query like any other.
         long reached = local.stream().filter(o -> o.epochsToTarget() != null).count();
-        assertTrue(reached > 0, "some 3-bit run reaches 100%");
+        assertTrue(reached > 0, "some 2-bit run reaches 100%");
         assertEquals(reached, one.filter("epochs_to_target is not null").count());
     }
 
     @Test
     void foldsHoldOutEveryKthRow() {
         TrainingSpec base = TrainingSpec.fullBatch(new BitsParity(3), ModelSpec.sigmoid(1, 3, 8, 1),
-                OptimizerSpec.sgd(5), LossKind.BCE, 500, 1.0);
+                OptimizerSpec.sgd(5), LossKind.BCE, 300, 1.0);
         List<TrainingSpec> specs = List.of(base.withFold(0, 4), base.withFold(3, 4));
         List<Row> rows = Sweep.run(spark, specs, 2).collectAsList();
         for (int i = 0; i < 2; i++) {
@@ -113,7 +113,7 @@ class SweepTest {
     @Test
     void aRetriedTaskGivesTheSameRows(@TempDir Path dir) {
         Path marker = dir.resolve("failed");
-        List<TrainingSpec> specs = specs(new Flaky(3, marker.toString()));
+        List<TrainingSpec> specs = specs(new Flaky(2, marker.toString()));
         List<Row> rows = Sweep.run(spark, specs, 3).collectAsList();
         assertTrue(Files.exists(marker), "the first attempt of partition 1 failed");
         assertSameAsLocal(specs, specs.stream().map(TrainingSpec::run).toList(), rows);
