@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
         description = "Measure sweep throughput on 1 and 2 local cores, and the full-batch gradient's time "
                 + "through Spark against the number of rows, each beside the same work in one JVM.")
 public final class BenchCommand implements Callable<Integer> {
+    /** Untimed evaluations before each timing, so the JIT has compiled the path being timed. */
+    private static final int WARMUP = 5;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "sweep: %d trainings of 5-bit parity, 5-40-1 sigmoid, SGD lr 5, full batch to 100%%%n",
                 specs.size());
+        specs.subList(0, Math.min(2, specs.size())).forEach(TrainingSpec::run); // warm up the JIT
         long t0 = System.nanoTime();
         specs.forEach(TrainingSpec::run);
         out.printf(Locale.ROOT, "  one JVM, one thread, no Spark: %.2f trainings/s%n", rate(specs.size(), t0));
@@ -106,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
             try (DataParallel dp = DataParallel.builder(spark, model, LossKind.CROSS_ENTROPY)
                     .data(df, "features", "label").labels(Labels.oneHot(3)).partitions(partitions).build()) {
                 double[] g = new double[dp.model().parameters().stream().mapToInt(p -> p.size()).sum()];
-                dp.lossAndGradient(g);
-                dp.lossAndGradient(g);
+                for (int w = 0; w < WARMUP; w++) {
+                    dp.lossAndGradient(g);
+                }
                 long t = System.nanoTime();
                 for (int r = 0; r < repeat; r++) {
                     dp.lossAndGradient(g);
@@ -129,8 +134,8 @@ public final class BenchCommand implements Callable<Integer> {
             oneHot[i * 3 + (int) label[i]] = 1;
         }
         long t = 0;
-        for (int r = 0; r < repeat + 2; r++) {
-            if (r == 2) {
+        for (int r = 0; r < repeat + WARMUP; r++) {
+            if (r == WARMUP) {
                 t = System.nanoTime();
             }
             Tape tape = new Tape();
