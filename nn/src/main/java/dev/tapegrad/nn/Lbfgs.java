@@ -93,7 +93,7 @@ public final class Lbfgs {
         this.numel = total;
         this.lr = b.lr;
         this.maxIter = b.maxIter;
-        this.maxEval = b.maxEval == 0 ? b.maxIter * 5 / 4 : b.maxEval;
+        this.maxEval = b.maxEvalSet ? b.maxEval : b.maxIter * 5 / 4;
         this.toleranceGrad = b.toleranceGrad;
         this.toleranceChange = b.toleranceChange;
         this.historySize = b.historySize;
@@ -299,6 +299,7 @@ public final class Lbfgs {
         private double lr = 1;
         private int maxIter = 20;
         private int maxEval;
+        private boolean maxEvalSet;
         private double toleranceGrad = 1e-7;
         private double toleranceChange = 1e-9;
         private int historySize = 100;
@@ -322,8 +323,8 @@ public final class Lbfgs {
 
         /** The most closure evaluations per step, at least 1; default {@code maxIter * 5 / 4}. */
         public Builder maxEval(int maxEval) {
-            checkArgument(maxEval > 0, "Lbfgs: max evaluations must be at least 1, got %s", maxEval);
             this.maxEval = maxEval;
+            this.maxEvalSet = true;
             return this;
         }
 
@@ -359,6 +360,7 @@ public final class Lbfgs {
         public Lbfgs build() {
             Sgd.checkLearningRate("Lbfgs", lr);
             checkArgument(maxIter > 0, "Lbfgs: max iterations must be at least 1, got %s", maxIter);
+            checkArgument(!maxEvalSet || maxEval > 0, "Lbfgs: max evaluations must be at least 1, got %s", maxEval);
             checkArgument(toleranceGrad >= 0 && Double.isFinite(toleranceGrad),
                     "Lbfgs: gradient tolerance must be finite and >= 0, got %s", toleranceGrad);
             checkArgument(toleranceChange >= 0 && Double.isFinite(toleranceChange),

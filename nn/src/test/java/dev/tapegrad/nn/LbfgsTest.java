@@ -154,7 +154,8 @@ class LbfgsTest {
                 IllegalArgumentException.class, () -> Lbfgs.builder(ps).historySize(0).build()).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Lbfgs.builder(ps).toleranceGrad(Double.NaN).build()).getMessage().contains("gradient tolerance"));
-        assertThrows(IllegalArgumentException.class, () -> Lbfgs.builder(ps).maxEval(0));
+        assertEquals("Lbfgs: max evaluations must be at least 1, got 0", assertThrows(
+                IllegalArgumentException.class, () -> Lbfgs.builder(ps).maxEval(0).build()).getMessage());
         assertTrue(assertThrows(NullPointerException.class,
                 () -> Lbfgs.builder(ps).build().step((Lbfgs.Closure) () -> null)).getMessage().contains("null"));
     }
