@@ -118,6 +118,55 @@ public final class Adam implements Optimizer {
         return t;
     }
 
+    /**
+     * A copy of the moments and step counts (PyTorch's {@code state_dict()['state']}), per parameter in
+     * list order; changing it changes nothing here. For averaging optimizer state across workers.
+     */
+    public State state() {
+        double[][] mc = new double[m.length][];
+        double[][] vc = new double[v.length][];
+        for (int k = 0; k < m.length; k++) {
+            mc[k] = m[k].clone();
+            vc[k] = v[k].clone();
+        }
+        return new State(t, paramSteps.clone(), mc, vc);
+    }
+
+    /**
+     * Replaces the moments and step counts with copies of {@code state}'s (PyTorch's
+     * {@code load_state_dict}).
+     *
+     * @throws IllegalArgumentException if the state does not fit these parameters' count or sizes;
+     *     nothing changes then
+     */
+    public void loadState(State state) {
+        Objects.requireNonNull(state, "Adam: state");
+        checkArgument(state.paramSteps().length == params.length && state.expAvg().length == params.length
+                && state.expAvgSq().length == params.length, "Adam: state is for %s parameters, this optimizer has %s",
+                state.paramSteps().length, params.length);
+        for (int k = 0; k < params.length; k++) {
+            checkArgument(state.expAvg()[k].length == m[k].length && state.expAvgSq()[k].length == v[k].length,
+                    "Adam: state of parameter %s ('%s') has %s values, the parameter %s", k, params[k].name(),
+                    state.expAvg()[k].length, m[k].length);
+        }
+        for (int k = 0; k < params.length; k++) {
+            System.arraycopy(state.expAvg()[k], 0, m[k], 0, m[k].length);
+            System.arraycopy(state.expAvgSq()[k], 0, v[k], 0, v[k].length);
+        }
+        System.arraycopy(state.paramSteps(), 0, paramSteps, 0, paramSteps.length);
+        t = state.steps();
+    }
+
+    /**
+     * Adam's state.
+     *
+     * @param steps the optimizer steps taken
+     * @param paramSteps the steps each parameter took (a parameter the loss did not reach skips one)
+     * @param expAvg each parameter's first moment {@code m}
+     * @param expAvgSq each parameter's second moment {@code v}
+     */
+    public record State(long steps, long[] paramSteps, double[][] expAvg, double[][] expAvgSq) {}
+
     /** Settings for {@link Adam}, PyTorch's defaults unless set; checked by {@link #build()}. */
     public static final class Builder {
         private final List<Parameter> params;
