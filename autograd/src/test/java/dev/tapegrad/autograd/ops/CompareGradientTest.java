@@ -67,8 +67,8 @@ class CompareGradientTest {
         // Away from the step (values never equal to 0.5) the mask is locally constant: its derivative is 0.
         GradCheck.Input a = GradCheck.Input.of(p[0], ExpandGradientTest.ramp(p[0].size()));
         GradCheck.Input b = GradCheck.Input.of(p[1], ExpandGradientTest.ramp(p[1].size(), 1));
-        Check.gradientsAll(l -> Compare.GT.apply(l.get(0), l.get(1)).asTensor().mul(l.get(0)).sum(), a, b);
-        Check.gradientsAll(l -> Compare.NE.apply(l.get(0), l.get(1)).asTensor().mul(l.get(1).square()).sum(), a, b);
+        Agree.gradientsAll(l -> Compare.GT.apply(l.get(0), l.get(1)).asTensor().mul(l.get(0)).sum(), a, b);
+        Agree.gradientsAll(l -> Compare.NE.apply(l.get(0), l.get(1)).asTensor().mul(l.get(1).square()).sum(), a, b);
     }
 
     @Test

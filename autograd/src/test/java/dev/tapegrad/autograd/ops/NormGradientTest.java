@@ -29,9 +29,9 @@ class NormGradientTest {
     void matchesFiniteDifferences(@ForAll("inputs") GradCheck.Input in, @ForAll("axisSeed") int seed,
                                   @ForAll boolean keepDims) {
         int axis = SumGradientTest.axis(in.shape(), seed);
-        Check.gradients(Tensor::norm, in);
-        Check.gradients(t -> t.norm(axis, keepDims), in);
-        Check.gradients(t -> Norm.over(axis, keepDims).apply(t.sin()).asTensor().mul(t.sum()), in);
+        Agree.gradients(Tensor::norm, in);
+        Agree.gradients(t -> t.norm(axis, keepDims), in);
+        Agree.gradients(t -> Norm.over(axis, keepDims).apply(t.sin()).asTensor().mul(t.sum()), in);
     }
 
     @GradProperty

@@ -50,11 +50,11 @@ class WhereGradientTest {
         GradCheck.Input a = GradCheck.Input.of(s[0], ExpandGradientTest.ramp(s[0].size()));
         GradCheck.Input b = GradCheck.Input.of(s[1], ExpandGradientTest.ramp(s[1].size(), 1));
         double[] m = mask(s[2].size());
-        Check.gradientsAll(l -> {
+        Agree.gradientsAll(l -> {
             Tensor cond = l.get(0).tape().constant(s[2], m);
             return Tensor.where(cond, l.get(0).square(), l.get(1).sin()).mul(l.get(0)).sum();
         }, a, b);
-        Check.gradientsAll(l -> Where.INSTANCE.apply(l.get(0).tape().constant(s[2], m), l.get(0).exp(), l.get(1))
+        Agree.gradientsAll(l -> Where.INSTANCE.apply(l.get(0).tape().constant(s[2], m), l.get(0).exp(), l.get(1))
                 .asTensor(), a, b);
     }
 
