@@ -32,11 +32,8 @@ final class NumericGradient implements Op {
     }
 
     /** The error for differentiating a derivative that is known only as numbers. */
-    static IllegalStateException notDifferentiable(String op) {
-        return new IllegalStateException(op + ": this op's derivative is numeric only, so its gradient cannot be "
-                + "differentiated again (as Scalar.grad of a gradient, Functional.hessian/jvp/hvp and second-order "
-                + "checks need). Give it a differentiable backward: override Op.vjp with Tapegrad ops, or for an "
-                + "elementwise op use UnaryOp.of(name, f, df, d2f) or UnaryOp.of(name, f, derivativeOp)");
+    static NotDifferentiableException notDifferentiable(String op) {
+        return new NotDifferentiableException(op);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.check.GradCheck;
+
 /**
  * An operation with its own derivative: the extension point of Tapegrad, and the contract every
  * built-in tensor op implements. An op is stateless between calls (its configuration, such as an

@@ -1,5 +1,7 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
@@ -25,10 +27,13 @@ import java.util.Objects;
  */
 public final class Scalar implements Node {
     private final Tape tape;
+    /** The tape's recording, held here too so that the scalar path reads it with one load. */
+    private final Recording rec;
     final int id;
 
     Scalar(Tape tape, int id) {
         this.tape = tape;
+        this.rec = tape.rec;
         this.id = id;
     }
 
@@ -44,7 +49,7 @@ public final class Scalar implements Node {
 
     /** The value. */
     public double value() {
-        return tape.value[id];
+        return rec.value[id];
     }
 
     @Override
@@ -62,12 +67,12 @@ public final class Scalar implements Node {
      * Does not modify the tape; calling it again gives the same gradients.
      */
     public Gradients backward() {
-        return Backward.run(tape, id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0});
     }
 
     @Override
     public boolean requiresGrad() {
-        return tape.requiresGrad(id);
+        return rec.requiresGrad(id);
     }
 
     /**
@@ -82,7 +87,7 @@ public final class Scalar implements Node {
     public Tensor grad(Tensor x) {
         Objects.requireNonNull(x, "grad: x");
         tape.checkSameTape("grad", x);
-        return SymbolicBackward.gradient(tape, id, tape.constant(1.0).asTensor(), x);
+        return tape.gradient(id, tape.constant(1.0).asTensor(), x);
     }
 
     /**
@@ -236,15 +241,15 @@ public final class Scalar implements Node {
         if (o.tape != tape) {
             tape.checkSameTape(Code.name(c), o);
         }
-        return new Scalar(tape, tape.push(c, id, o.id, v));
+        return new Scalar(tape, rec.push(c, id, o.id, v));
     }
 
     private Scalar withConstant(byte c, double constant, double v) {
-        return new Scalar(tape, tape.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
+        return new Scalar(tape, rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
     }
 
     private Scalar unary(byte c, double v) {
-        return new Scalar(tape, tape.push(c, id, -1, v));
+        return new Scalar(tape, rec.push(c, id, -1, v));
     }
 
     @Override

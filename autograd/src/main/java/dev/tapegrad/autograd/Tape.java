@@ -2,10 +2,14 @@ package dev.tapegrad.autograd;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.internal.Backward;
+import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.Entry;
+import dev.tapegrad.autograd.internal.Recording;
+import dev.tapegrad.autograd.internal.SymbolicBackward;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,45 +20,19 @@ import java.util.random.RandomGenerator;
  * <p>A tape is not thread-safe: it belongs to the thread that uses it. Tapes share nothing, so two
  * threads with a tape each never interfere.
  *
- * <p>Storage is a struct of arrays: a scalar node is one slot in a few primitive arrays (value, op
- * code, input ids; a constant operand lives in a side array only the nodes that have one use), so the
- * scalar path allocates nothing per op but its handle and about 17 bytes of tape.
- * A general {@link Op} gets an {@link Entry} beside its slot.
+ * <p>A scalar op costs a few array stores and its handle; a tensor op, one entry. {@link #node(int)}
+ * gives a read-only view of any recorded node, for tools.
  */
 public final class Tape {
-    double[] value;
-    byte[] code;
-    int[] in0;
-    int[] in1;
-    /** The constant operands of {@code CONST_B} nodes, which hold their index in {@code in1}; grown only when used. */
-    double[] consts = new double[0];
-    int constCount;
-    int size;
-    Entry[] entries = new Entry[8];
-    int entryCount;
-    // Persistent values put on this tape: a short array searched by identity (a model of a few layers
-    // has a handful of parameters, and a hash map per step cost more than the search), then a map.
-    // Each leaf's version when it was copied is kept beside it, so a changed leaf is refused.
-    private Leaf[] leafKeys;
-    private Tensor[] leafTensors;
-    private long[] leafVersions;
-    private int leafCount;
-    /** Index into the arrays above, once there are more leaves than a search should cover. */
-    private Map<Leaf, Integer> leaves;
-    /** Which scalar nodes depend on a variable, known for the nodes below {@code needsUpTo}. */
-    private boolean[] needs = new boolean[0];
-    private int needsUpTo;
+    /** The recording: the engine's struct of arrays. */
+    final Recording rec = new Recording();
+    /** Persistent values put on this tape, each with its version when it was copied. */
+    private final LeafTable leaves = new LeafTable();
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
     /** An empty tape. */
-    public Tape() {
-        int n = 16; // a tensor step records a dozen nodes; a scalar graph doubles its way up quickly
-        value = new double[n];
-        code = new byte[n];
-        in0 = new int[n];
-        in1 = new int[n];
-    }
+    public Tape() {}
 
     /**
      * Turns anomaly mode on or off (PyTorch's {@code detect_anomaly}). While it is on, the tape
@@ -64,7 +42,8 @@ public final class Tape {
      * off have no recorded site. Returns this tape.
      */
     public Tape detectAnomaly(boolean on) {
-        anomaly = on ? (anomaly == null ? new AnomalyMode() : anomaly) : null;
+        anomaly = on ? (anomaly == null ? new AnomalyMode(this) : anomaly) : null;
+        rec.listener = anomaly;
         return this;
     }
 
@@ -75,19 +54,19 @@ public final class Tape {
 
     /** The number of nodes recorded so far (leaves, constants and op results). */
     public int size() {
-        return size;
+        return rec.size;
     }
 
     // ---- scalar leaves
 
     /** A scalar variable: it gets a gradient. */
     public Scalar scalar(double v) {
-        return new Scalar(this, push(Code.LEAF, -1, -1, v));
+        return new Scalar(this, rec.push(Code.LEAF, -1, -1, v));
     }
 
     /** A scalar constant: no gradient is computed for it. */
     public Scalar constant(double v) {
-        return new Scalar(this, push(Code.CONST, -1, -1, v));
+        return new Scalar(this, rec.push(Code.CONST, -1, -1, v));
     }
 
     // ---- tensor leaves
@@ -216,75 +195,18 @@ public final class Tape {
      */
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = leafOrNull(leaf, "cannot be put on this tape again");
+        Tensor t = leaves.get(leaf, "cannot be put on this tape again");
         if (t == null) {
             long version = leaf.version();
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
-            if (leafKeys == null) {
-                leafKeys = new Leaf[4];
-                leafTensors = new Tensor[4];
-                leafVersions = new long[4];
-            } else if (leafCount == leafKeys.length) {
-                leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
-                leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
-                leafVersions = Arrays.copyOf(leafVersions, 2 * leafCount);
-            }
-            leafKeys[leafCount] = leaf;
-            leafTensors[leafCount] = t;
-            leafVersions[leafCount] = version;
-            if (leaves == null && leafCount == LINEAR_LEAVES) {
-                leaves = new IdentityHashMap<>(4 * LINEAR_LEAVES);
-                for (int i = 0; i < leafCount; i++) {
-                    leaves.put(leafKeys[i], i);
-                }
-            }
-            if (leaves != null) {
-                leaves.put(leaf, leafCount);
-            }
-            leafCount++;
+            leaves.put(leaf, t, version);
         }
         return t;
     }
 
-    private static final int LINEAR_LEAVES = 16;
-
-    /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
-    Tensor leafOrNull(Leaf leaf) {
-        int i = leafIndex(leaf);
-        return i < 0 ? null : leafTensors[i];
-    }
-
-    /**
-     * As {@link #leafOrNull(Leaf)}, for a use that needs the leaf unchanged since it was put on this
-     * tape.
-     *
-     * @param refused what cannot be done with a changed leaf, for the message
-     * @throws IllegalStateException naming the leaf if its version changed since
-     */
+    /** The tensor a leaf became on this tape, or {@code null}; see {@link LeafTable#get(Leaf, String)}. */
     Tensor leafOrNull(Leaf leaf, String refused) {
-        int i = leafIndex(leaf);
-        if (i < 0) {
-            return null;
-        }
-        if (leaf.version() != leafVersions[i]) {
-            throw new IllegalStateException(String.format("parameter '%s' changed (an optimizer step, copyFrom or a "
-                    + "checkpoint load) after it was put on this tape, so it %s: the tape holds its old values. "
-                    + "Make a new Tape per step (one tape per forward and backward)", leaf.name(), refused));
-        }
-        return leafTensors[i];
-    }
-
-    private int leafIndex(Leaf leaf) {
-        if (leaves != null) {
-            Integer i = leaves.get(leaf);
-            return i == null ? -1 : i;
-        }
-        for (int i = 0; i < leafCount; i++) {
-            if (leafKeys[i] == leaf) {
-                return i;
-            }
-        }
-        return -1;
+        return leaves.get(leaf, refused);
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
@@ -303,7 +225,7 @@ public final class Tape {
     private Tensor owned(Shape shape, double[] values, boolean variable) {
         OpCall call = new OpCall(NO_VALUES, NO_SHAPES, NO_FLAGS, shape);
         call.setOutput(values);
-        int id = pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
+        int id = rec.pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
         return new Tensor(this, id, shape);
     }
 
@@ -345,9 +267,9 @@ public final class Tape {
             }
             int id = idOf(x);
             ids[k] = id;
-            vals[k] = valuesOf(id);
-            shapes[k] = shapeOf(id);
-            needs[k] = requiresGrad(id);
+            vals[k] = rec.valuesOf(id);
+            shapes[k] = rec.shapeOf(id);
+            needs[k] = rec.requiresGrad(id);
             any |= needs[k];
         }
         Shape out = op.outputShape(shapes.clone());
@@ -361,7 +283,7 @@ public final class Tape {
                     op.name(), y == null ? "null instead of" : y.length, out, out.size()));
         }
         call.setOutput(y);
-        int id = pushEntry(new Entry(op, ids, call, any), out.isScalar() ? y[0] : 0);
+        int id = rec.pushEntry(new Entry(op, ids, call, any), out.isScalar() ? y[0] : 0);
         return out.isScalar() ? new Scalar(this, id) : new Tensor(this, id, out);
     }
 
@@ -385,112 +307,51 @@ public final class Tape {
         return x instanceof Scalar s ? s.id : ((Tensor) x).id;
     }
 
-    private int pushEntry(Entry e, double scalarValue) {
-        if (entryCount == entries.length) {
-            entries = Arrays.copyOf(entries, entryCount * 2);
-        }
-        entries[entryCount] = e;
-        return push(Code.GENERIC, entryCount++, -1, scalarValue);
-    }
-
-    /** Appends one node; the scalar path's only cost besides its handle. */
-    int push(byte c, int a, int b, double v) {
-        int i = size;
-        if (i == value.length) {
-            grow();
-        }
-        value[i] = v;
-        code[i] = c;
-        in0[i] = a;
-        in1[i] = b;
-        size = i + 1;
+    /** The numeric reverse sweep from node {@code root} for the output gradient {@code seed}. */
+    Gradients backward(int root, double[] seed) {
+        Gradients g = new Gradients(this, Backward.run(rec, root, seed));
         if (anomaly != null) {
-            anomaly.recorded(this, i);
+            anomaly.checkBackward(g, root);
         }
-        return i;
+        return g;
     }
 
-    /** Appends a {@code CONST_B} node: input {@code a} and the constant operand {@code constant}. */
-    int pushWithConstant(byte c, int a, double constant, double v) {
-        int k = constCount;
-        if (k == consts.length) {
-            consts = Arrays.copyOf(consts, Math.max(4, k * 2));
-        }
-        consts[k] = constant;
-        constCount = k + 1;
-        return push(c, a, k, v);
-    }
-
-    /** The constant operand of a {@code CONST_B} node. */
-    double constantOf(int id) {
-        return consts[in1[id]];
-    }
-
-    private void grow() {
-        int n = value.length * 2;
-        value = Arrays.copyOf(value, n);
-        code = Arrays.copyOf(code, n);
-        in0 = Arrays.copyOf(in0, n);
-        in1 = Arrays.copyOf(in1, n);
-    }
-
-    // ---- reading nodes
-
-    Entry entryOf(int id) {
-        return code[id] == Code.GENERIC ? entries[in0[id]] : null;
-    }
-
-    /** The node's values; the tape's own array for a tensor (read only), a new one for a scalar. */
-    double[] valuesOf(int id) {
-        Entry e = entryOf(id);
-        return e != null && !e.shape().isScalar() ? e.values() : new double[] {value[id]};
-    }
-
-    Shape shapeOf(int id) {
-        Entry e = entryOf(id);
-        return e == null ? Shape.of() : e.shape();
-    }
-
-    /**
-     * Whether node {@code id} depends on a variable. A scalar fast-path node learns it lazily, in one
-     * forward pass over the nodes recorded since the last question, so recording a scalar op stays a
-     * few array stores.
-     */
-    boolean requiresGrad(int id) {
-        byte c = code[id];
-        if (c == Code.GENERIC) {
-            return entries[in0[id]].requiresGrad;
-        }
-        if (c == Code.LEAF || c == Code.CONST) {
-            return c == Code.LEAF;
-        }
-        if (id >= needsUpTo) {
-            propagateNeeds(id);
-        }
-        return needs[id];
-    }
-
-    private void propagateNeeds(int upTo) {
-        if (needs.length <= upTo) {
-            needs = Arrays.copyOf(needs, Math.max(upTo + 1, value.length));
-        }
-        for (int i = needsUpTo; i <= upTo; i++) {
-            byte c = code[i];
-            if (c == Code.GENERIC) {
-                needs[i] = entries[in0[i]].requiresGrad;
-            } else if (c == Code.LEAF || c == Code.CONST) {
-                needs[i] = c == Code.LEAF;
-            } else if ((c & Code.CONST_B) != 0 || in1[i] < 0) {
-                needs[i] = needs[in0[i]];
-            } else {
-                needs[i] = needs[in0[i]] || needs[in1[i]];
-            }
-        }
-        needsUpTo = upTo + 1;
+    /** {@code seed^T d(root)/dx} recorded as a node of {@code x}'s shape; zeros if {@code root} does not depend on {@code x}. */
+    Tensor gradient(int root, Tensor seed, Tensor x) {
+        Tensor g = SymbolicBackward.gradient(rec, this, this::handle, root, seed, x.id);
+        return g != null ? g : constant(x.shape(), new double[x.shape().size()]);
     }
 
     /** A handle on node {@code id}: a tensor of its shape (0-d for a scalar node); records nothing. */
     Tensor handle(int id) {
-        return new Tensor(this, id, shapeOf(id));
+        return new Tensor(this, id, rec.shapeOf(id));
+    }
+
+    /**
+     * The tensor a persistent value became on this tape, if it was put on it ({@link #leaf(Leaf)});
+     * unlike {@code leaf}, never puts it on.
+     *
+     * @throws IllegalStateException if the value changed after it was put on this tape
+     */
+    public Optional<Tensor> find(Leaf leaf) {
+        Objects.requireNonNull(leaf, "find: leaf");
+        return Optional.ofNullable(leaves.get(leaf, "cannot be read from this tape any more"));
+    }
+
+    /** The read-only view of a node of this tape; see {@link #node(int)}. */
+    public Recorded node(Node n) {
+        checkSameTape("node", n);
+        return new Recorded(this, n instanceof Scalar s ? s.id : ((Tensor) n).id);
+    }
+
+    /**
+     * A read-only view of node {@code index} (recording order: leaves, constants and op results), as
+     * PyTorch's {@code grad_fn}: its op, inputs, shape and values.
+     *
+     * @throws IllegalArgumentException if no such node was recorded
+     */
+    public Recorded node(int index) {
+        checkArgument(index >= 0 && index < rec.size, "node: index %s is outside this tape's %s nodes", index, rec.size);
+        return new Recorded(this, index);
     }
 }

@@ -77,7 +77,7 @@ public final class Tensor implements Node {
 
     @Override
     public double[] values() {
-        return tape.valuesOf(id).clone();
+        return tape.rec.valuesOf(id).clone();
     }
 
     @Override
@@ -88,12 +88,12 @@ public final class Tensor implements Node {
     /** The only element's value; an error unless the tensor has exactly one element. */
     public double item() {
         checkArgument(shape.size() == 1, "item: tensor of shape %s has %s elements, not 1", shape, shape.size());
-        return tape.valuesOf(id)[0];
+        return tape.rec.valuesOf(id)[0];
     }
 
     /** A constant copy of this tensor on the same tape: gradients do not flow through it. */
     public Tensor detach() {
-        return tape.constant(shape, tape.valuesOf(id));
+        return tape.constant(shape, tape.rec.valuesOf(id));
     }
 
     /**
@@ -102,7 +102,7 @@ public final class Tensor implements Node {
      */
     @Override
     public boolean requiresGrad() {
-        return tape.requiresGrad(id);
+        return tape.rec.requiresGrad(id);
     }
 
     /** Whether the operand {@code o} of {@code op} is 0-d; names {@code op} when it is null. */
@@ -464,7 +464,7 @@ public final class Tensor implements Node {
     public Gradients backward() {
         checkArgument(shape.size() == 1, "backward: tensor of shape %s has %s elements; pass a seed of that size "
                 + "(backward(seed)) or reduce it first, e.g. sum()", shape, shape.size());
-        return Backward.run(tape, id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0});
     }
 
     /**
@@ -475,7 +475,7 @@ public final class Tensor implements Node {
         Objects.requireNonNull(seed, "backward: seed");
         checkArgument(seed.length == shape.size(), "backward: seed has %s values but tensor of shape %s has %s",
                 seed.length, shape, shape.size());
-        return Backward.run(tape, id, seed);
+        return tape.backward(id, seed);
     }
 
     /**
@@ -494,7 +494,7 @@ public final class Tensor implements Node {
         tape.checkSameTape("grad", seed);
         checkArgument(seed.shape.equals(shape), "grad: seed of shape %s for a tensor of shape %s; they must match",
                 seed.shape, shape);
-        return SymbolicBackward.gradient(tape, id, seed, x);
+        return tape.gradient(id, seed, x);
     }
 
     // ---- PyTorch names
@@ -772,7 +772,7 @@ public final class Tensor implements Node {
 
     @Override
     public String toString() {
-        double[] v = tape.valuesOf(id);
+        double[] v = tape.rec.valuesOf(id);
         String body = v.length <= 16 ? Arrays.toString(v) : "[" + v.length + " values]";
         return "Tensor" + shape + "(" + body + ")";
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.CodeTable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -29,12 +31,12 @@ class CodeTableTest {
             Tape tape = new Tape();
             Scalar a = tape.scalar(A);
             Scalar out = invoke(m, a, tape.scalar(B));
-            byte code = tape.code[out.id];
+            byte code = tape.rec.code[out.id];
             byte base = (byte) (code & ~Code.CONST_B);
             Op op = CodeTable.op(base);
             assertNotNull(op, m + " recorded code " + code + ", which has no op");
             assertEquals(m.getName(), op.name(), m + " recorded the code of another op");
-            Op bound = CodeTable.opOf(tape, out.id);
+            Op bound = CodeTable.opOf(tape.rec, out.id);
             double expected = bound instanceof UnaryOp u ? u.value(A) : ((BinaryOp) bound).value(A, B);
             assertEquals(expected, out.value(), 0.0, m + ": value differs from its op's");
             covered.add(base + (code == base ? "" : "c"));

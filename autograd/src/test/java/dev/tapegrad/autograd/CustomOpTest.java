@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.ops.Check;
 import dev.tapegrad.autograd.ops.Domains;
 import dev.tapegrad.autograd.ops.GradProperty;

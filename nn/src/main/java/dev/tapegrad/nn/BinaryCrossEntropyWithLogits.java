@@ -37,7 +37,10 @@ final class BinaryCrossEntropyWithLogits implements Op {
         double[] t = call.input(1);
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            sum += Math.max(z[i], 0.0) - z[i] * t[i] + Math.log1p(Math.exp(-Math.abs(z[i])));
+            // The same value split by the sign of z, so that an infinite logit gives the limit (+inf for
+            // a certain mistake) instead of inf - inf.
+            double zi = z[i];
+            sum += zi > 0 ? (1.0 - t[i]) * zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi)) - zi * t[i];
         }
         return new double[] {sum / z.length};
     }

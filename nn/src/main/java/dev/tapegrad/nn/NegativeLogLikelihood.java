@@ -42,11 +42,12 @@ final class NegativeLogLikelihood implements Op {
         double[] classes = call.input(1);
         int n = classes.length;
         int width = n == 0 ? 0 : l.length / n;
+        // Summing the negated entries from +0 gives +0, not -0, when every entry is 0, as PyTorch does.
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += l[i * width + index(classes[i], i, width)];
+            sum -= l[i * width + index(classes[i], i, width)];
         }
-        return new double[] {-sum / n};
+        return new double[] {sum / n};
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.tapegrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import java.util.List;
 import java.util.SplittableRandom;

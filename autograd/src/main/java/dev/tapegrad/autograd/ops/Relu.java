@@ -4,9 +4,10 @@ import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /**
- * Rectified linear unit. {@code y = max(x, 0)}; {@code dy/dx = 1} for x > 0, else 0 (0 at the kink, as in
- * PyTorch). A NaN input gives NaN, and its derivative is 1 (PyTorch's backward zeroes only where
- * {@code y <= 0}): a NaN weight behind a relu must show in the loss, not vanish into a 0.
+ * Rectified linear unit. {@code y = max(x, 0)}, computed as PyTorch does, {@code x < 0 ? 0 : x}, so NaN
+ * gives NaN (a NaN weight behind a relu must show in the loss, not vanish into a 0) and {@code -0.0}
+ * stays {@code -0.0}; {@code dy/dx = 1} for x > 0 and at NaN, else 0 (0 at the kink; PyTorch's backward
+ * zeroes only where {@code y <= 0}).
  */
 public final class Relu implements UnaryOp {
     /** The one instance. */
@@ -21,7 +22,7 @@ public final class Relu implements UnaryOp {
 
     @Override
     public double value(double x) {
-        return x > 0 || x != x ? x : 0.0;
+        return x < 0 ? 0.0 : x;
     }
 
     @Override

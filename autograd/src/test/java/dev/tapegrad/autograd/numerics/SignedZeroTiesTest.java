@@ -43,6 +43,16 @@ class SignedZeroTiesTest {
     }
 
     @Test
+    void reluKeepsNegativeZeroAsPyTorchDoes() {
+        // PyTorch computes relu as x < 0 ? 0 : x, so relu(-0.0) is -0.0 and 1 / relu(-0.0) is -infinity.
+        Tape tape = new Tape();
+        double[] y = tape.tensor(Shape.of(2), -0.0, 0.0).relu().values();
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY},
+                new double[] {1 / y[0], 1 / y[1]}, 0.0);
+        assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY}, new double[] {1 / tape.scalar(-0.0).relu().value()}, 0.0);
+    }
+
+    @Test
     void maxAlongAnAxisPicksTheFirstOfTiedZeros() {
         Tape tape = new Tape();
         Tensor x = tape.tensor(Shape.of(2, 2), -0.0, 0.0, 0.0, -0.0);

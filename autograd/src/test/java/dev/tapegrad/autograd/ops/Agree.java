@@ -2,7 +2,7 @@ package dev.tapegrad.autograd.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;

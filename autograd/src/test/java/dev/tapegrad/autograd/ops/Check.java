@@ -3,7 +3,7 @@ package dev.tapegrad.autograd.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;

@@ -2,7 +2,7 @@ package dev.tapegrad.autograd.programs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.tapegrad.nn.diagnose;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.check.OpCheck;
 import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.LossFunction;

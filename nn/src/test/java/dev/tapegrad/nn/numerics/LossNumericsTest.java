@@ -74,12 +74,32 @@ class LossNumericsTest {
     }
 
     @Test
+    void bceWithLogitsAtInfiniteLogitsIsTheLimit() {
+        // z = +inf with t < 1 and z = -inf with t > 0 are certain mistakes: the loss is +inf (PyTorch float64
+        // gives +inf for the first, and NaN for the second, from -inf + inf in its formula).
+        Tape tape = new Tape();
+        Tensor t = tape.constant(Shape.of(1), 0.3);
+        assertEquals(Double.POSITIVE_INFINITY, Loss.bceWithLogits(tape.tensor(Shape.of(1), Double.POSITIVE_INFINITY), t)
+                .value());
+        assertEquals(Double.POSITIVE_INFINITY, Loss.bceWithLogits(tape.tensor(Shape.of(1), Double.NEGATIVE_INFINITY), t)
+                .value());
+    }
+
+    @Test
     void crossEntropyIgnoresAnImpossibleClassThatIsNotTheTarget() {
         Tape tape = new Tape();
         Tensor z = tape.tensor(Shape.of(1, 3), Double.NEGATIVE_INFINITY, 1, 2);
         Scalar loss = Loss.crossEntropy(z, new int[] {1});
         assertEquals(1.3132616875182228, loss.value(), 1e-15);
         assertArrayEquals(new double[] {0, -0.7310585786300049, 0.7310585786300049}, loss.backward().of(z), 1e-16);
+    }
+
+    @Test
+    void crossEntropyOfACertainClassIsPositiveZero() {
+        // PyTorch returns +0.0 (a sum of negated log-probabilities from +0); 1 / loss must be +infinity.
+        Tape tape = new Tape();
+        Scalar loss = Loss.crossEntropy(tape.tensor(Shape.of(1, 1), -3e299), new int[] {0});
+        assertEquals(Double.POSITIVE_INFINITY, 1 / loss.value());
     }
 
     @Test

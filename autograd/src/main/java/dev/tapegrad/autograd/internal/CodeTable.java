@@ -1,5 +1,8 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.internal;
 
+import dev.tapegrad.autograd.BinaryOp;
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.UnaryOp;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
@@ -22,11 +25,11 @@ import dev.tapegrad.autograd.ops.Tanh;
  * numeric derivative and differentiable derivative all come from the op. The fast path's switches name
  * the same op classes; a test runs every code against its op here, so a code cannot go missing silently.
  */
-final class CodeTable {
+public final class CodeTable {
     private CodeTable() {}
 
     /** The op a code stands for (without {@link Code#CONST_B}), or {@code null} for a leaf, constant or general op. */
-    static Op op(byte code) {
+    public static Op op(byte code) {
         return switch (code) {
             case Code.ADD -> Add.INSTANCE;
             case Code.SUB -> Sub.INSTANCE;
@@ -52,7 +55,7 @@ final class CodeTable {
      * The op of a code with {@link Code#CONST_B}: the binary op with its right operand fixed to
      * {@code constant}, as a function of the left one ({@code x.pow(c)} is {@link PowConst}).
      */
-    static UnaryOp withConstant(byte code, double constant) {
+    public static UnaryOp withConstant(byte code, double constant) {
         byte base = (byte) (code & ~Code.CONST_B);
         if (base == Code.POW) {
             return new PowConst(constant);
@@ -64,7 +67,7 @@ final class CodeTable {
     }
 
     /** The op that produced scalar fast-path node {@code i} of {@code t}, its constant operand bound. */
-    static Op opOf(Tape t, int i) {
+    public static Op opOf(Recording t, int i) {
         byte c = t.code[i];
         return (c & Code.CONST_B) != 0 ? withConstant(c, t.constantOf(i)) : op(c);
     }

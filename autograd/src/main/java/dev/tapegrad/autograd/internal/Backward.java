@@ -1,6 +1,8 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.internal;
 
-import static dev.tapegrad.autograd.Code.CONST_B;
+import static dev.tapegrad.autograd.internal.Code.CONST_B;
+
+import dev.tapegrad.autograd.Op;
 
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
@@ -25,10 +27,14 @@ import dev.tapegrad.autograd.ops.Tanh;
  * the default stack. Only nodes the output depends on are visited ({@code hit}), so a derivative that
  * is infinite somewhere the output never looks cannot turn a gradient into NaN.
  */
-final class Backward {
+public final class Backward {
     private Backward() {}
 
-    static Gradients run(Tape t, int root, double[] seed) {
+    /**
+     * The gradients of node {@code root} with respect to every node before it, for the output gradient
+     * {@code seed} (one value for a scalar root). Does not modify the recording or {@code seed}.
+     */
+    public static Sweep run(Recording t, int root, double[] seed) {
         int n = root + 1;
         double[] sg = new double[n];
         boolean[] hit = new boolean[n];
@@ -133,11 +139,7 @@ final class Backward {
                 }
             }
         }
-        Gradients grads = new Gradients(t, sg, tg, hit);
-        if (t.anomaly != null) {
-            t.anomaly.checkBackward(grads, root);
-        }
-        return grads;
+        return new Sweep(sg, tg, hit);
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */
@@ -158,7 +160,7 @@ final class Backward {
     }
 
     /** Runs one general op's backward and adds each input's gradient into that input's slot. */
-    private static void general(Tape t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
+    private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
         Entry e = t.entries[t.in0[i]];
         if (e.op == null || !e.requiresGrad) {
             return;

@@ -1,7 +1,12 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.check;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.Gradients;
+import dev.tapegrad.autograd.Node;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,8 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.internal;
+
+import dev.tapegrad.autograd.BinaryOp;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.UnaryOp;
 
 /**
  * A binary op with its right operand fixed, as an elementwise function of the left one:
