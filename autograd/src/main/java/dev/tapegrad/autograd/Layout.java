@@ -25,9 +25,20 @@ final class Layout {
         return java.util.Arrays.stream(s.dims()).filter(d -> d != 1).toArray();
     }
 
-    /** {@code s} without axis {@code a} (resolved). */
-    static int[] without(Shape s, int a) {
+    /**
+     * {@code s} without {@code axis} if that axis has size 1, else {@code s}'s dimensions; a 0-d shape
+     * accepts axis 0 or -1, as PyTorch, and stays 0-d.
+     */
+    static int[] squeezed(Shape s, int axis) {
+        if (s.rank() == 0) {
+            checkArgument(axis == 0 || axis == -1, "squeeze: axis %s is out of range for shape [] (valid: -1 to 0)", axis);
+            return new int[0];
+        }
+        int a = s.axis(axis, "squeeze");
         int[] d = s.dims();
+        if (d[a] != 1) {
+            return d;
+        }
         int[] out = new int[d.length - 1];
         System.arraycopy(d, 0, out, 0, a);
         System.arraycopy(d, a + 1, out, a, d.length - a - 1);

@@ -514,7 +514,8 @@ public final class Tensor implements Node {
 
     /** This tensor without {@code axis} if it has size 1, else unchanged, as {@code torch.squeeze(dim)}. */
     public Tensor squeeze(int axis) {
-        return shape.dim(shape.axis(axis, "squeeze")) == 1 ? reshape(Layout.without(shape, shape.axis(axis, "squeeze"))) : this;
+        int[] d = Layout.squeezed(shape, axis);
+        return d.length == shape.rank() ? this : reshape(d);
     }
 
     /** This tensor as one axis, row-major, as {@code torch.flatten}; a 0-d tensor gives shape {@code [1]}. */

@@ -165,6 +165,10 @@ class PyTorchNamesTest {
         assertEquals(Shape.of(2, 3), m.unsqueeze(1).squeeze().shape());
         assertSame(m, m.squeeze(0), "an axis whose size is not 1 is left alone, as torch.squeeze(dim)");
         assertEquals(Shape.of(), tape.tensor(Shape.of(1, 1), 7).squeeze().shape());
+        assertEquals(Shape.of(1), tape.tensor(Shape.of(1, 1), 7).squeeze(-1).shape());
+        Tensor zeroD = tape.tensor(Shape.of(), 7);
+        assertSame(zeroD, zeroD.squeeze(-1));
+        assertEquals(Shape.of(1), zeroD.unsqueeze(-1).shape());
         assertEquals(Shape.of(6), m.flatten().shape());
         assertEquals(Shape.of(1), tape.tensor(Shape.of(), 7).flatten().shape());
         Tensor cube = tape.zeros(2, 3, 4, 5);
