@@ -50,6 +50,23 @@ class LogSumExpGradientTest {
     }
 
     @Test
+    void hessianIsDiagSoftmaxMinusItsOuterProduct() {
+        Tape tape = new Tape();
+        double[] v = {0.5, -1, 2};
+        Tensor x = tape.tensor(Shape.of(3), v);
+        Tensor g = x.logsumexp(0).sum().grad(x);
+        double z = Math.exp(0.5) + Math.exp(-1) + Math.exp(2);
+        for (int i = 0; i < 3; i++) {
+            double[] row = g.get(i).grad(x).values();
+            double si = Math.exp(v[i]) / z;
+            for (int j = 0; j < 3; j++) {
+                double sj = Math.exp(v[j]) / z;
+                assertEquals((i == j ? si : 0) - si * sj, row[j], 1e-15, "H[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
     void stableForLargeAndInfiniteInputs() {
         Tape tape = new Tape();
         Tensor x = tape.tensor(Shape.of(4, 2), 1000, 1000, -1000, -1001, Double.NEGATIVE_INFINITY,

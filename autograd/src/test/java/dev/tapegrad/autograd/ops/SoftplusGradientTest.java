@@ -51,4 +51,15 @@ class SoftplusGradientTest {
         assertEquals(s1 * (1 - s1), second[3], 1e-16);
         assertEquals(0.0, second[4], 0.0, "the identity above the threshold");
     }
+
+    @Test
+    void thirdDerivativeByHand() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(2), 1, -2);
+        double[] third = x.softplus().sum().grad(x).sum().grad(x).sum().grad(x).values();
+        for (int i = 0; i < 2; i++) {
+            double s = 1 / (1 + Math.exp(-x.values()[i]));
+            assertEquals(s * (1 - s) * (1 - 2 * s), third[i], 1e-15, "d3/dx3 softplus = s (1 - s) (1 - 2 s)");
+        }
+    }
 }
