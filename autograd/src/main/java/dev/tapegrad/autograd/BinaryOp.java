@@ -55,12 +55,15 @@ public interface BinaryOp extends Op {
 
     @Override
     default double[] forward(OpCall call) {
-        return Broadcast.forward(this, call);
+        return Broadcast.forward(this::value, call.input(0), call.inputShape(0).dims(), call.input(1),
+                call.inputShape(1).dims(), call.outputShape().dims());
     }
 
     @Override
     default double[][] backward(OpCall call, double[] gradOutput) {
-        return Broadcast.backward(this, call, gradOutput);
+        return Broadcast.backward(this::partialA, this::partialB, call.input(0), call.inputShape(0).dims(),
+                call.needsGradient(0), call.input(1), call.inputShape(1).dims(), call.needsGradient(1), call.output(),
+                call.outputShape().dims(), gradOutput);
     }
 
     /** Applies this function to {@code a} and {@code b}, broadcast together. */

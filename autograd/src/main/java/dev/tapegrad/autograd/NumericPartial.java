@@ -31,8 +31,8 @@ final class NumericPartial implements Op {
     @Override
     public double[] forward(OpCall call) {
         Shape out = call.inputShape(2);
-        int[] ia = Broadcast.indexMap(call.inputShape(0), out);
-        int[] ib = Broadcast.indexMap(call.inputShape(1), out);
+        int[] ia = Broadcast.indexMap(call.inputShape(0).dims(), out.dims());
+        int[] ib = Broadcast.indexMap(call.inputShape(1).dims(), out.dims());
         double[] a = call.input(0);
         double[] b = call.input(1);
         double[] y = call.input(2);

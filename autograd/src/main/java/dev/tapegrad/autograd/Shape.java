@@ -164,4 +164,20 @@ public final class Shape {
     public String toString() {
         return Arrays.toString(dims);
     }
+
+    /** This shape with {@code axis} (resolved, non-negative) removed, or kept as 1 when {@code keepDims}. */
+    public Shape reduced(int axis, boolean keepDims) {
+        int[] d = dims();
+        if (keepDims) {
+            d[axis] = 1;
+            return Shape.of(d);
+        }
+        int[] r = new int[d.length - 1];
+        for (int i = 0, j = 0; i < d.length; i++) {
+            if (i != axis) {
+                r[j++] = d[i];
+            }
+        }
+        return Shape.of(r);
+    }
 }

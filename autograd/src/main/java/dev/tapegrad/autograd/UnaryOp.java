@@ -59,12 +59,12 @@ public interface UnaryOp extends Op {
 
     @Override
     default double[] forward(OpCall call) {
-        return Elementwise.map(this, call.input(0));
+        return Elementwise.map(this::value, call.input(0));
     }
 
     @Override
     default double[][] backward(OpCall call, double[] gradOutput) {
-        return new double[][] {Elementwise.mapBackward(this, call.input(0), call.output(), gradOutput)};
+        return new double[][] {Elementwise.mapBackward(this::derivative, call.input(0), call.output(), gradOutput)};
     }
 
     /** Applies this function to every element of {@code x}. */

@@ -65,13 +65,13 @@ public final class Argmax implements Op {
         int a = in.axis(axis, name());
         checkArgument(in.dim(a) > 0, "%s: axis %s of shape %s is empty; it needs at least one element",
                 name(), axis, in);
-        return Axes.reduced(in, a, keepDims);
+        return in.reduced(a, keepDims);
     }
 
     @Override
     public double[] forward(OpCall call) {
         Shape in = call.inputShape(0);
-        Axes ax = all ? new Axes(1, in.size(), 1) : Axes.around(in, in.axis(axis, name()));
+        Axes ax = all ? new Axes(1, in.size(), 1) : Axes.around(in.dims(), in.axis(axis, name()));
         double[] x = min ? negated(call.input(0)) : call.input(0);
         double[] y = new double[ax.outer() * ax.inner()];
         for (int o = 0; o < ax.outer(); o++) {

@@ -51,11 +51,11 @@ public final class Concat implements Op {
     @Override
     public double[] forward(OpCall call) {
         int a = call.outputShape().axis(axis, name());
-        Axes out = Axes.around(call.outputShape(), a);
+        Axes out = Axes.around(call.outputShape().dims(), a);
         double[] y = new double[call.outputShape().size()];
         int at = 0;
         for (int t = 0; t < call.arity(); t++) {
-            Axes in = Axes.around(call.inputShape(t), a);
+            Axes in = Axes.around(call.inputShape(t).dims(), a);
             int block = in.dim() * in.inner();
             for (int o = 0; o < out.outer(); o++) {
                 System.arraycopy(call.input(t), o * block, y, out.at(o, at, 0), block);
@@ -68,11 +68,11 @@ public final class Concat implements Op {
     @Override
     public double[][] backward(OpCall call, double[] g) {
         int a = call.outputShape().axis(axis, name());
-        Axes out = Axes.around(call.outputShape(), a);
+        Axes out = Axes.around(call.outputShape().dims(), a);
         double[][] gx = new double[call.arity()][];
         int at = 0;
         for (int t = 0; t < call.arity(); t++) {
-            Axes in = Axes.around(call.inputShape(t), a);
+            Axes in = Axes.around(call.inputShape(t).dims(), a);
             int block = in.dim() * in.inner();
             if (call.needsGradient(t)) {
                 gx[t] = new double[call.input(t).length];

@@ -37,7 +37,7 @@ public final class Expand implements Op {
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);
-        int[] map = Broadcast.indexMap(call.inputShape(0), target);
+        int[] map = Broadcast.indexMap(call.inputShape(0).dims(), target.dims());
         double[] y = new double[map.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = x[map[i]];
@@ -47,7 +47,7 @@ public final class Expand implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        return new double[][] {SumTo.sum(g, Broadcast.indexMap(call.inputShape(0), target), call.inputShape(0).size())};
+        return new double[][] {SumTo.sum(g, Broadcast.indexMap(call.inputShape(0).dims(), target.dims()), call.inputShape(0).size())};
     }
 
     @Override

@@ -31,11 +31,11 @@ public final class LogSumExp implements Op {
     @Override
     public Shape outputShape(Shape... inputs) {
         Op.checkArity(this, inputs, 1);
-        return Axes.reduced(inputs[0], inputs[0].axis(axis, name()), keepDims);
+        return inputs[0].reduced(inputs[0].axis(axis, name()), keepDims);
     }
 
     private Axes axes(Shape in) {
-        return Axes.around(in, in.axis(axis, name()));
+        return Axes.around(in.dims(), in.axis(axis, name()));
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class LogSumExp implements Op {
     @Override
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
         Tensor x = inputs[0];
-        int[] kept = Axes.reduced(x.shape(), x.shape().axis(axis, name()), true).dims();
+        int[] kept = x.shape().reduced(x.shape().axis(axis, name()), true).dims();
         return new Tensor[] {g.reshape(kept).mul(x.sub(output.reshape(kept)).exp())};
     }
 }

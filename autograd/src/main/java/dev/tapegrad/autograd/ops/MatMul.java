@@ -138,8 +138,8 @@ public final class MatMul implements Op {
             }
             Shape batch = batch(out);
             batches = batch.size();
-            ia = Broadcast.indexMap(batch(a), batch);
-            ib = Broadcast.indexMap(batch(b), batch);
+            ia = Broadcast.indexMap(batch(a).dims(), batch.dims());
+            ib = Broadcast.indexMap(batch(b).dims(), batch.dims());
         }
     }
 

@@ -34,7 +34,7 @@ public final class Max implements Op {
         int a = inputs[0].axis(axis, name());
         checkArgument(inputs[0].dim(a) > 0, "max: axis %s of shape %s is empty; a maximum needs at least one element",
                 axis, inputs[0]);
-        return Axes.reduced(inputs[0], a, keepDims);
+        return inputs[0].reduced(a, keepDims);
     }
 
     @Override
@@ -64,7 +64,7 @@ public final class Max implements Op {
     }
 
     private Axes axes(OpCall call) {
-        return Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        return Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
     }
 
     /** The first index along the axis holding the maximum (or the first NaN). */
@@ -86,7 +86,7 @@ public final class Max implements Op {
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
         Shape in = inputs[0].shape();
         int a = in.axis(axis, name());
-        Axes ax = Axes.around(in, a);
+        Axes ax = Axes.around(in.dims(), a);
         double[] x = inputs[0].values();
         boolean[] keep = new boolean[x.length];
         for (int o = 0; o < ax.outer(); o++) {
@@ -94,7 +94,7 @@ public final class Max implements Op {
                 keep[ax.at(o, argmax(x, ax, o, i), i)] = true;
             }
         }
-        Shape kept = Axes.reduced(in, a, true);
+        Shape kept = in.reduced(a, true);
         return new Tensor[] {new Mask(keep).apply(g.reshape(kept.dims()).expand(in))};
     }
 }

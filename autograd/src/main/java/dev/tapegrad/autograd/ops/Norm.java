@@ -41,12 +41,12 @@ public final class Norm implements Op {
     @Override
     public Shape outputShape(Shape... inputs) {
         Op.checkArity(this, inputs, 1);
-        return all ? Shape.of() : Axes.reduced(inputs[0], inputs[0].axis(axis, name()), keepDims);
+        return all ? Shape.of() : inputs[0].reduced(inputs[0].axis(axis, name()), keepDims);
     }
 
     /** The input seen around the reduced axis; all elements are one line. */
     private Axes axes(Shape in) {
-        return all ? new Axes(1, in.size(), 1) : Axes.around(in, in.axis(axis, name()));
+        return all ? new Axes(1, in.size(), 1) : Axes.around(in.dims(), in.axis(axis, name()));
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class Norm implements Op {
     @Override
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
         Tensor x = inputs[0];
-        Shape kept = all ? Shape.of() : Axes.reduced(x.shape(), x.shape().axis(axis, name()), true);
+        Shape kept = all ? Shape.of() : x.shape().reduced(x.shape().axis(axis, name()), true);
         Tensor y = output.reshape(kept.dims());
         Tensor zero = y.eq(0.0);
         Tensor scale = Tensor.where(zero, zero, g.reshape(kept.dims()).div(Tensor.where(zero, zero.add(1.0), y)));

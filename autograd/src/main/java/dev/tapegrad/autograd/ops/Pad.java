@@ -42,8 +42,8 @@ public final class Pad implements Op {
 
     @Override
     public double[] forward(OpCall call) {
-        Axes src = Axes.around(call.inputShape(0), axis);
-        Axes dst = Axes.around(call.outputShape(), axis);
+        Axes src = Axes.around(call.inputShape(0).dims(), axis);
+        Axes dst = Axes.around(call.outputShape().dims(), axis);
         double[] x = call.input(0);
         double[] y = new double[call.outputShape().size()];
         for (int o = 0; o < src.outer(); o++) {
@@ -54,8 +54,8 @@ public final class Pad implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Axes src = Axes.around(call.inputShape(0), axis);
-        Axes dst = Axes.around(call.outputShape(), axis);
+        Axes src = Axes.around(call.inputShape(0).dims(), axis);
+        Axes dst = Axes.around(call.outputShape().dims(), axis);
         double[] gx = new double[call.inputShape(0).size()];
         for (int o = 0; o < src.outer(); o++) {
             System.arraycopy(g, dst.at(o, from, 0), gx, src.at(o, 0, 0), src.dim() * src.inner());

@@ -58,9 +58,9 @@ public final class Slice implements Op {
     public double[] forward(OpCall call) {
         Shape in = call.inputShape(0);
         int a = in.axis(axis, name());
-        Axes src = Axes.around(in, a);
+        Axes src = Axes.around(in.dims(), a);
         int f = bounds(in, a)[0];
-        Axes dst = Axes.around(call.outputShape(), a);
+        Axes dst = Axes.around(call.outputShape().dims(), a);
         double[] x = call.input(0);
         double[] y = new double[call.outputShape().size()];
         for (int o = 0; o < src.outer(); o++) {
@@ -73,9 +73,9 @@ public final class Slice implements Op {
     public double[][] backward(OpCall call, double[] g) {
         Shape in = call.inputShape(0);
         int a = in.axis(axis, name());
-        Axes src = Axes.around(in, a);
+        Axes src = Axes.around(in.dims(), a);
         int f = bounds(in, a)[0];
-        Axes dst = Axes.around(call.outputShape(), a);
+        Axes dst = Axes.around(call.outputShape().dims(), a);
         double[] gx = new double[in.size()];
         for (int o = 0; o < src.outer(); o++) {
             System.arraycopy(g, dst.at(o, 0, 0), gx, src.at(o, f, 0), dst.dim() * dst.inner());

@@ -32,7 +32,7 @@ public final class Softmax implements Op {
 
     @Override
     public double[] forward(OpCall call) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] x = call.input(0);
         double[] y = new double[x.length];
         for (int o = 0; o < ax.outer(); o++) {
@@ -54,7 +54,7 @@ public final class Softmax implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] y = call.output();
         double[] gx = new double[y.length];
         for (int o = 0; o < ax.outer(); o++) {

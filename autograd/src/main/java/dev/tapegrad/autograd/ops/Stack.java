@@ -73,7 +73,7 @@ public final class Stack implements Op {
     }
 
     private Axes axes(OpCall call) {
-        return Axes.around(call.outputShape(), call.outputShape().axis(axis, name()));
+        return Axes.around(call.outputShape().dims(), call.outputShape().axis(axis, name()));
     }
 
     /** Input {@code t}'s gradient is slice {@code t} of {@code g} along the new axis, that axis dropped. */

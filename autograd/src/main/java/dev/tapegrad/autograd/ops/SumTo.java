@@ -38,7 +38,7 @@ public final class SumTo implements Op {
 
     @Override
     public double[] forward(OpCall call) {
-        return sum(call.input(0), Broadcast.indexMap(target, call.inputShape(0)), target.size());
+        return sum(call.input(0), Broadcast.indexMap(target.dims(), call.inputShape(0).dims()), target.size());
     }
 
     /** {@code y[map[i]] += x[i]} for increasing {@code i}. */
@@ -52,7 +52,7 @@ public final class SumTo implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        int[] map = Broadcast.indexMap(target, call.inputShape(0));
+        int[] map = Broadcast.indexMap(target.dims(), call.inputShape(0).dims());
         double[] gx = new double[map.length];
         for (int i = 0; i < gx.length; i++) {
             gx[i] = g[map[i]];

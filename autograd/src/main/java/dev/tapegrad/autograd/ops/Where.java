@@ -36,8 +36,8 @@ public final class Where implements Op {
         boolean[] keep = selected(call.input(0), call.inputShape(0), out);
         double[] a = call.input(1);
         double[] b = call.input(2);
-        int[] ma = Broadcast.indexMap(call.inputShape(1), out);
-        int[] mb = Broadcast.indexMap(call.inputShape(2), out);
+        int[] ma = Broadcast.indexMap(call.inputShape(1).dims(), out.dims());
+        int[] mb = Broadcast.indexMap(call.inputShape(2).dims(), out.dims());
         double[] y = new double[out.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = keep[i] ? a[ma[i]] : b[mb[i]];
@@ -53,7 +53,7 @@ public final class Where implements Op {
                         + "x.gt(0)), but element %s of its shape %s is %s", i, shape, cond[i]));
             }
         }
-        int[] map = Broadcast.indexMap(shape, out);
+        int[] map = Broadcast.indexMap(shape.dims(), out.dims());
         boolean[] keep = new boolean[map.length];
         for (int i = 0; i < keep.length; i++) {
             keep[i] = cond[map[i]] == 1.0;
@@ -73,7 +73,7 @@ public final class Where implements Op {
         if (!call.needsGradient(k)) {
             return null;
         }
-        int[] map = Broadcast.indexMap(call.inputShape(k), call.outputShape());
+        int[] map = Broadcast.indexMap(call.inputShape(k).dims(), call.outputShape().dims());
         double[] gx = new double[call.inputShape(k).size()];
         for (int i = 0; i < g.length; i++) {
             if (keep[i] == when) {
