@@ -228,6 +228,13 @@ public final class Scalar implements Node {
         return asTensor().div(t);
     }
 
+    // ---- PyTorch names
+
+    /** The value, as {@code loss.item()}: the same as {@link #value()}. */
+    public double item() {
+        return value();
+    }
+
     // The value is computed before the tape check; a mixed-tape call still fails before recording.
     // The op's name is looked up only on that failure: it is not free on the hot path.
     private Scalar binary(byte c, Scalar o, double v) {

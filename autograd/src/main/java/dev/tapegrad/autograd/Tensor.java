@@ -5,21 +5,27 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Affine;
+import dev.tapegrad.autograd.ops.Argmax;
 import dev.tapegrad.autograd.ops.Clamp;
+import dev.tapegrad.autograd.ops.Compare;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Cos;
 import dev.tapegrad.autograd.ops.Div;
 import dev.tapegrad.autograd.ops.Exp;
 import dev.tapegrad.autograd.ops.Expand;
+import dev.tapegrad.autograd.ops.Gather;
 import dev.tapegrad.autograd.ops.Index;
-import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.LeakyRelu;
 import dev.tapegrad.autograd.ops.Log1p;
+import dev.tapegrad.autograd.ops.Log;
 import dev.tapegrad.autograd.ops.LogSoftmax;
+import dev.tapegrad.autograd.ops.LogSumExp;
 import dev.tapegrad.autograd.ops.MatMul;
 import dev.tapegrad.autograd.ops.Max;
 import dev.tapegrad.autograd.ops.MaxAll;
 import dev.tapegrad.autograd.ops.Mul;
 import dev.tapegrad.autograd.ops.Neg;
+import dev.tapegrad.autograd.ops.Norm;
 import dev.tapegrad.autograd.ops.Permute;
 import dev.tapegrad.autograd.ops.Pow;
 import dev.tapegrad.autograd.ops.PowConst;
@@ -29,6 +35,7 @@ import dev.tapegrad.autograd.ops.Sigmoid;
 import dev.tapegrad.autograd.ops.Sin;
 import dev.tapegrad.autograd.ops.Slice;
 import dev.tapegrad.autograd.ops.Softmax;
+import dev.tapegrad.autograd.ops.Softplus;
 import dev.tapegrad.autograd.ops.Sqrt;
 import dev.tapegrad.autograd.ops.Stack;
 import dev.tapegrad.autograd.ops.Sub;
@@ -36,6 +43,7 @@ import dev.tapegrad.autograd.ops.Sum;
 import dev.tapegrad.autograd.ops.SumAll;
 import dev.tapegrad.autograd.ops.SumTo;
 import dev.tapegrad.autograd.ops.Tanh;
+import dev.tapegrad.autograd.ops.Where;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -487,6 +495,276 @@ public final class Tensor implements Node {
         checkArgument(seed.shape.equals(shape), "grad: seed of shape %s for a tensor of shape %s; they must match",
                 seed.shape, shape);
         return tape.gradient(id, seed, x);
+    }
+
+    // ---- PyTorch names
+
+    /**
+     * This tensor with a new axis of size 1 at {@code axis}, as {@code torch.unsqueeze}; {@code axis} is in
+     * {@code [-rank - 1, rank]}, negative counting from the end of the result. Does not modify this tensor.
+     */
+    public Tensor unsqueeze(int axis) {
+        return reshape(Layout.unsqueezed(shape, axis));
+    }
+
+    /** This tensor without its axes of size 1, as {@code torch.squeeze()}; a tensor of one element becomes 0-d. */
+    public Tensor squeeze() {
+        return reshape(Layout.squeezed(shape));
+    }
+
+    /** This tensor without {@code axis} if it has size 1, else unchanged, as {@code torch.squeeze(dim)}. */
+    public Tensor squeeze(int axis) {
+        int[] d = Layout.squeezed(shape, axis);
+        return d.length == shape.rank() ? this : reshape(d);
+    }
+
+    /** This tensor as one axis, row-major, as {@code torch.flatten}; a 0-d tensor gives shape {@code [1]}. */
+    public Tensor flatten() {
+        return reshape(shape.size());
+    }
+
+    /** Axes {@code start} to {@code end} (inclusive; negative from the end) merged, as {@code torch.flatten(x, s, e)}. */
+    public Tensor flatten(int start, int end) {
+        return reshape(Layout.flattened(shape, start, end));
+    }
+
+    /** The transpose of a matrix, as {@code torch.t}; a 0-d or 1-D tensor as is; an error for more than 2 axes. */
+    public Tensor t() {
+        checkArgument(shape.rank() <= 2, "t: expects at most 2 dimensions, got shape %s; use transpose(a, b) or "
+                + "permute(...) for more", shape);
+        return shape.rank() == 2 ? transpose(0, 1) : this;
+    }
+
+    /** {@code x^2} elementwise: {@code mul(this)}, so {@code dy/dx = 2x}. */
+    public Tensor square() {
+        return mul(this);
+    }
+
+    /** Each element raised to at least {@code min}, as {@code torch.clamp_min}; see {@link #clamp}. */
+    public Tensor clampMin(double min) {
+        return clamp(min, Double.POSITIVE_INFINITY);
+    }
+
+    /** Each element lowered to at most {@code max}, as {@code torch.clamp_max}; see {@link #clamp}. */
+    public Tensor clampMax(double max) {
+        return clamp(Double.NEGATIVE_INFINITY, max);
+    }
+
+    /** The constant 0/1 mask {@code this > o}, broadcast, as {@code torch.gt}; see {@link Compare}. */
+    public Tensor gt(Tensor o) {
+        return Compare.GT.mask(this, Objects.requireNonNull(o, "gt: other"));
+    }
+
+    /** The constant 0/1 mask {@code this > c}. */
+    public Tensor gt(double c) {
+        return Compare.GT.mask(this, tape.constant(c).asTensor());
+    }
+
+    /** The constant 0/1 mask {@code this < o}, broadcast, as {@code torch.lt}. */
+    public Tensor lt(Tensor o) {
+        return Compare.LT.mask(this, Objects.requireNonNull(o, "lt: other"));
+    }
+
+    /** The constant 0/1 mask {@code this < c}. */
+    public Tensor lt(double c) {
+        return Compare.LT.mask(this, tape.constant(c).asTensor());
+    }
+
+    /** The constant 0/1 mask {@code this >= o}, broadcast, as {@code torch.ge}. */
+    public Tensor ge(Tensor o) {
+        return Compare.GE.mask(this, Objects.requireNonNull(o, "ge: other"));
+    }
+
+    /** The constant 0/1 mask {@code this >= c}. */
+    public Tensor ge(double c) {
+        return Compare.GE.mask(this, tape.constant(c).asTensor());
+    }
+
+    /** The constant 0/1 mask {@code this <= o}, broadcast, as {@code torch.le}. */
+    public Tensor le(Tensor o) {
+        return Compare.LE.mask(this, Objects.requireNonNull(o, "le: other"));
+    }
+
+    /** The constant 0/1 mask {@code this <= c}. */
+    public Tensor le(double c) {
+        return Compare.LE.mask(this, tape.constant(c).asTensor());
+    }
+
+    /** The constant 0/1 mask {@code this == o}, broadcast, as {@code torch.eq}; NaN equals nothing. */
+    public Tensor eq(Tensor o) {
+        return Compare.EQ.mask(this, Objects.requireNonNull(o, "eq: other"));
+    }
+
+    /** The constant 0/1 mask {@code this == c}. */
+    public Tensor eq(double c) {
+        return Compare.EQ.mask(this, tape.constant(c).asTensor());
+    }
+
+    /** The constant 0/1 mask {@code this != o}, broadcast, as {@code torch.ne}; NaN differs from everything. */
+    public Tensor ne(Tensor o) {
+        return Compare.NE.mask(this, Objects.requireNonNull(o, "ne: other"));
+    }
+
+    /** The constant 0/1 mask {@code this != c}. */
+    public Tensor ne(double c) {
+        return Compare.NE.mask(this, tape.constant(c).asTensor());
+    }
+
+    /**
+     * {@code cond ? a : b} elementwise, the three broadcast together, as {@code torch.where(cond, a, b)};
+     * {@code cond} is a 0/1 mask such as {@code x.gt(0)}. Gradients flow into {@code a} where the mask is 1
+     * and into {@code b} where it is 0, none into the mask; see {@link Where}.
+     */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        return Where.INSTANCE.apply(Objects.requireNonNull(cond, "where: cond"), a, b).asTensor();
+    }
+
+    /** {@code cond ? a : b} with the constant {@code b}, as {@code torch.where(cond, a, 0.0)}. */
+    public static Tensor where(Tensor cond, Tensor a, double b) {
+        return where(cond, a, Objects.requireNonNull(a, "where: a").tape.constant(b).asTensor());
+    }
+
+    /** {@code cond ? a : b} with the constant {@code a}. */
+    public static Tensor where(Tensor cond, double a, Tensor b) {
+        return where(cond, Objects.requireNonNull(b, "where: b").tape.constant(a).asTensor(), b);
+    }
+
+    /** The Euclidean norm of all elements, as {@code torch.norm()}; its gradient is 0 at 0; see {@link Norm}. */
+    public Scalar norm() {
+        return (Scalar) tape.record(Norm.ofAll(), this);
+    }
+
+    /** The Euclidean norm over {@code axis}, dropping it, as {@code torch.norm(dim=axis)}. */
+    public Tensor norm(int axis) {
+        return norm(axis, false);
+    }
+
+    /** The Euclidean norm over {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor norm(int axis, boolean keepDims) {
+        return op(Norm.over(axis, keepDims), this);
+    }
+
+    /**
+     * The variance of all elements with Bessel's correction, as {@code torch.var()}:
+     * {@code sum((x - mean)^2) / (n - 1)}; {@code dy/dx = 2 (x - mean) / (n - 1)}. NaN for one element.
+     */
+    public Scalar var() {
+        return var(true);
+    }
+
+    /** The variance of all elements, divided by {@code n - 1} if {@code unbiased} (PyTorch's default), else {@code n}. */
+    public Scalar var(boolean unbiased) {
+        return Spread.variance(this, unbiased);
+    }
+
+    /** The variance over {@code axis} with Bessel's correction, dropping the axis, as {@code torch.var(dim)}. */
+    public Tensor var(int axis) {
+        return var(axis, true, false);
+    }
+
+    /** The variance over {@code axis}, corrected if {@code unbiased}; {@code keepDims} keeps the axis with size 1. */
+    public Tensor var(int axis, boolean unbiased, boolean keepDims) {
+        return Spread.variance(this, axis, unbiased, keepDims);
+    }
+
+    /**
+     * The standard deviation of all elements with Bessel's correction, as {@code torch.std()}: the square root
+     * of {@link #var()}, with gradient 0 where it is 0, as PyTorch's.
+     */
+    public Scalar std() {
+        return std(true);
+    }
+
+    /** The standard deviation of all elements, corrected if {@code unbiased}. */
+    public Scalar std(boolean unbiased) {
+        return Spread.deviation(this, unbiased);
+    }
+
+    /** The standard deviation over {@code axis} with Bessel's correction, dropping the axis. */
+    public Tensor std(int axis) {
+        return std(axis, true, false);
+    }
+
+    /** The standard deviation over {@code axis}, corrected if {@code unbiased}; {@code keepDims} keeps the axis. */
+    public Tensor std(int axis, boolean unbiased, boolean keepDims) {
+        return Spread.deviation(this, axis, unbiased, keepDims);
+    }
+
+    /** {@code ln sum exp} over {@code axis}, stable for large inputs, as {@code torch.logsumexp}; see {@link LogSumExp}. */
+    public Tensor logsumexp(int axis) {
+        return logsumexp(axis, false);
+    }
+
+    /** {@code ln sum exp} over {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor logsumexp(int axis, boolean keepDims) {
+        return op(new LogSumExp(axis, keepDims), this);
+    }
+
+    /** The leaky relu with PyTorch's default slope 0.01; see {@link LeakyRelu}. */
+    public Tensor leakyRelu() {
+        return leakyRelu(LeakyRelu.DEFAULT_SLOPE);
+    }
+
+    /** {@code x > 0 ? x : slope x} elementwise, as {@code F.leaky_relu(x, slope)}. */
+    public Tensor leakyRelu(double slope) {
+        return op(new LeakyRelu(slope), this);
+    }
+
+    /** {@code ln(1 + e^x)}, stable for large inputs, as {@code F.softplus}; see {@link Softplus}. */
+    public Tensor softplus() {
+        return op(Softplus.INSTANCE, this);
+    }
+
+    /**
+     * The elements along {@code axis} at {@code index}, as {@code torch.gather(x, axis, index)}: {@code index}
+     * is a tensor of whole numbers (read now, no gradient) of this tensor's rank; the result has its shape.
+     * Gradients are summed back into the picked elements; see {@link Gather}.
+     *
+     * @throws IllegalArgumentException naming the shapes, or the index and its position, when they do not fit
+     */
+    public Tensor gather(int axis, Tensor index) {
+        return op(Gather.of(axis, index), this);
+    }
+
+    /**
+     * The slices {@code indices} along {@code axis}, in that order, as {@code torch.index_select}: a batch of
+     * rows is {@code x.indexSelect(0, rows)}. Gradients are summed back into the selected slices.
+     */
+    public Tensor indexSelect(int axis, int... indices) {
+        return op(Gather.indexSelect(axis, indices, shape), this);
+    }
+
+    /** The row-major position of the first largest element, as {@code torch.argmax().item()}; NaN counts as largest. */
+    public int argmax() {
+        return (int) tape.record(Argmax.ofAll(), detach()).asTensor().item();
+    }
+
+    /**
+     * The index of the first largest element along {@code axis}, dropping it, as {@code torch.argmax(dim)}: a
+     * constant tensor of whole numbers, so that {@code logits.argmax(1).eq(labels).mean()} is the accuracy.
+     */
+    public Tensor argmax(int axis) {
+        return argmax(axis, false);
+    }
+
+    /** The index of the first largest element along {@code axis}; {@code keepDims} keeps the axis with size 1. */
+    public Tensor argmax(int axis, boolean keepDims) {
+        return tape.record(Argmax.over(axis, keepDims), detach()).asTensor();
+    }
+
+    /** The row-major position of the first smallest element, as {@code torch.argmin().item()}; NaN counts as smallest. */
+    public int argmin() {
+        return (int) tape.record(Argmax.minOfAll(), detach()).asTensor().item();
+    }
+
+    /** The index of the first smallest element along {@code axis}, dropping it, as {@code torch.argmin(dim)}. */
+    public Tensor argmin(int axis) {
+        return argmin(axis, false);
+    }
+
+    /** The index of the first smallest element along {@code axis}; {@code keepDims} keeps the axis with size 1. */
+    public Tensor argmin(int axis, boolean keepDims) {
+        return tape.record(Argmax.minOver(axis, keepDims), detach()).asTensor();
     }
 
     private Tensor op(Op op, Node... inputs) {
