@@ -5,6 +5,7 @@ import dev.tapegrad.examples.bench.BenchCommand;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
+import dev.tapegrad.examples.newton.NewtonCommand;
 import dev.tapegrad.examples.tasks.BitsParityCommand;
 import dev.tapegrad.examples.tasks.ParityCommand;
 import dev.tapegrad.examples.tasks.XorCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         subcommands = {
-            XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, BenchCommand.class
+            XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, NewtonCommand.class,
+            BenchCommand.class
         },
         footerHeading = "%nExit codes:%n",
         footer = {
