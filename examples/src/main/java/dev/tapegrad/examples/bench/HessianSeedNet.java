@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Functional;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.examples.newton.BatchedHessian;
 import dev.tapegrad.examples.newton.FlatMlp;
 import dev.tapegrad.nn.Loss;
 import dev.tapegrad.nn.Mlp;
@@ -39,6 +40,23 @@ public final class HessianSeedNet {
         Tensor input = tape.constant(Shape.of(8, 3), x);
         Tensor target = tape.constant(Shape.of(8, 1), y);
         return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params);
+    }
+
+    /** The same Hessian in two sweeps over 21 copies of the network ({@link BatchedHessian}), on a fresh tape. */
+    public Tensor batchedHessian() {
+        Tape tape = new Tape();
+        Tensor params = tape.tensor(Shape.of(p.length), p);
+        Tensor input = tape.constant(Shape.of(8, 3), x).transpose();
+        Tensor target = tape.constant(Shape.of(1, 8), y);
+        return BatchedHessian.hessian(rows -> {
+            Tensor r = LAYOUT.forwardRows(rows, input).sub(target);
+            return r.mul(r).sum().div(8);
+        }, params);
+    }
+
+    /** One batched Hessian; returns its first element. */
+    public double runBatched() {
+        return batchedHessian().get(0, 0).value();
     }
 
     /** The first-order gradient ({@code backward()}) with parameter {@code i} moved by {@code t}. */

@@ -5,7 +5,9 @@ import java.util.function.Predicate;
 
 /**
  * The quick bench's second-order workloads: {@code hvp-wide-mlp} ({@link HvpWideMlp}, one thread,
- * milliseconds) and {@code hessian-seed-net} ({@link HessianSeedNet}, microseconds). Kept apart from
+ * milliseconds) and {@code hessian-seed-net} ({@link HessianSeedNet}, microseconds; by
+ * {@code Functional.hessian}, then as {@code hessian-seed-net-batched} in two sweeps over 21 copies of the
+ * network). Kept apart from
  * {@link BenchCommand} so that it only has to call {@link #run}.
  */
 final class HigherOrderFigures {
@@ -28,6 +30,9 @@ final class HigherOrderFigures {
             HessianSeedNet h = new HessianSeedNet(1);
             double sec = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
             out.print("hessian-seed-net", sec * 1e6, "us");
+            double batched = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runBatched, 3 * scale, 15,
+                    0.1 * scale));
+            out.print("hessian-seed-net-batched", batched * 1e6, "us");
         }
     }
 }

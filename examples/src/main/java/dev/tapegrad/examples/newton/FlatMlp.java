@@ -75,6 +75,38 @@ public final class FlatMlp {
         return h;
     }
 
+    /**
+     * The outputs of {@code K} networks at once, transposed: {@code [K, out, N]}. Row {@code k} of
+     * {@code p [K, size()]} holds network {@code k}'s parameters, and every network sees the same batch,
+     * given transposed as {@code xt [in, N]}. Activations are carried transposed ({@code h' = W h + b})
+     * so that the {@code [out, in]} weights are used as they lie, without a transpose. Each output depends
+     * on its own row of {@code p} only, which is what {@link BatchedHessian} needs. Modifies neither.
+     *
+     * @throws IllegalArgumentException if {@code p} or {@code xt} does not fit the layout
+     */
+    public Tensor forwardRows(Tensor p, Tensor xt) {
+        checkArgument(p.shape().rank() == 2 && p.shape().dim(1) == size,
+                "FlatMlp.forwardRows: parameters of shape %s, expected [K, %s]", p.shape(), size);
+        checkArgument(xt.shape().rank() == 2 && xt.shape().dim(0) == sizes[0],
+                "FlatMlp.forwardRows: transposed input of shape %s, expected [%s, N]", xt.shape(), sizes[0]);
+        int k = p.shape().dim(0);
+        Tensor h = xt;
+        int at = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            Tensor w = p.slice(1, at, at + out * in).reshape(k, out, in);
+            at += out * in;
+            Tensor b = p.slice(1, at, at + out).reshape(k, out, 1);
+            at += out;
+            h = w.matmul(h).add(b);
+            if (sigmoidOutput || l + 2 < sizes.length) {
+                h = h.sigmoid();
+            }
+        }
+        return h;
+    }
+
     /** The parameters of {@code net}, in order, concatenated into one array: the layout's flat vector. */
     public static double[] flatten(Sequential net) {
         List<Parameter> ps = net.parameters();

@@ -43,6 +43,7 @@ class HigherOrderWorkloadsTest {
         var h = s.hessian();
         assertEquals(Shape.of(21, 21), h.shape());
         double[] v = h.values();
+        double[] batched = s.batchedHessian().values();
         double eps = 1e-5;
         for (int j = 0; j < 21; j++) {
             double[] plus = s.gradientWith(j, eps);
@@ -50,6 +51,7 @@ class HigherOrderWorkloadsTest {
             for (int i = 0; i < 21; i++) {
                 assertEquals((plus[i] - minus[i]) / (2 * eps), v[i * 21 + j], 1e-8, "H[" + i + "][" + j + "]");
                 assertEquals(v[i * 21 + j], v[j * 21 + i], 1e-15, "symmetry at " + i + ", " + j);
+                assertEquals((plus[i] - minus[i]) / (2 * eps), batched[i * 21 + j], 1e-8, "batched H[" + i + "][" + j + "]");
             }
         }
     }
@@ -61,8 +63,9 @@ class HigherOrderWorkloadsTest {
         int code = new CommandLine(new BenchCommand(out)).execute("--only", "hvp-wide-mlp,hessian", "--scale", "0.01");
         assertEquals(0, code);
         List<String> lines = Arrays.asList(buf.toString(StandardCharsets.UTF_8).split("\\R"));
-        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("hvp-wide-mlp [0-9.]+(e[+-]?[0-9]+)? ms"), lines.get(0));
         assertTrue(lines.get(1).matches("hessian-seed-net [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(1));
+        assertTrue(lines.get(2).matches("hessian-seed-net-batched [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(2));
     }
 }
