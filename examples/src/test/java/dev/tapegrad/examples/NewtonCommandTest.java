@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The newton command reaches 100% and reports its iterations beside SGD's epochs from the same start. */
 class NewtonCommandTest {
@@ -53,6 +55,16 @@ class NewtonCommandTest {
         assertTrue(epoch.matches(), xor.out());
         assertEquals(epoch.group(1), sgd.group(1));
         assertEquals(8 * Integer.parseInt(sgd.group(1)), Integer.parseInt(sgd.group(2)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "3", "7", "10"})
+    void otherSeedsReachFullAccuracyToo(String seed) {
+        Run r = Run.of("newton", "--seed", seed);
+        assertEquals(0, r.exitCode(), r.out());
+        Matcher m = NEWTON.matcher(r.line("newton    reached"));
+        assertTrue(m.matches(), r.out());
+        assertTrue(Integer.parseInt(m.group(1)) < 50, r.out());
     }
 
     @Test

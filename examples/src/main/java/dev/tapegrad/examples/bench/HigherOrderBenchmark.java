@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: the second-order workloads, microseconds per call: a Hessian-vector product of the wide MLP's
  * loss ({@link HvpWideMlp}) inside a one-thread pool, and the seed network's full Hessian
- * ({@link HessianSeedNet}).
+ * ({@link HessianSeedNet}), by {@code Functional.hessian} and batched.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,9 +48,15 @@ public class HigherOrderBenchmark {
         return pool.submit(hvp::run).join();
     }
 
-    /** The seed network's 21 x 21 Hessian. */
+    /** The seed network's 21 x 21 Hessian by {@code Functional.hessian}. */
     @Benchmark
     public double hessianSeedNet() {
         return hessian.run();
+    }
+
+    /** The same Hessian in two sweeps over 21 copies of the network. */
+    @Benchmark
+    public double hessianSeedNetBatched() {
+        return hessian.runBatched();
     }
 }

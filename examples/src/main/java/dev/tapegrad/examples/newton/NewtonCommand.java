@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
                 + "needs from the same initial weights.",
         footerHeading = "%nExamples:%n",
         footer = {"  tapegrad-examples newton", "  tapegrad-examples newton --seed 3 --damping 0.1",
-                  "  tapegrad-examples newton --iterations 2    (too few: misses the target, exits 1)"})
+                  "  tapegrad-examples newton --iterations 2    (too few: misses 100%%, exits 1)"})
 public final class NewtonCommand extends CommandBase {
     /** The targets for inputs 000, 001, ..., 111. */
     static final int[] TARGETS = {1, 1, 1, 0, 1, 0, 1, 1};
