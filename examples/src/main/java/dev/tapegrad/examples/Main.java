@@ -6,6 +6,7 @@ import dev.tapegrad.examples.classify.ClassifyCommand;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
+import dev.tapegrad.examples.newton.NewtonCommand;
 import dev.tapegrad.examples.tasks.BitsParityCommand;
 import dev.tapegrad.examples.tasks.ParityCommand;
 import dev.tapegrad.examples.tasks.XorCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         subcommands = {
             XorCommand.class, ParityCommand.class, BitsParityCommand.class, CheckBackpropCommand.class, ClassifyCommand.class,
+            NewtonCommand.class,
             BenchCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The workloads, in the order they run; {@code --only} takes these names or their prefixes. */
     static final List<String> WORKLOADS = List.of("seed-step", "scalar-mlp", "scalar-chain", "matmul-1024-1t",
-            "matmul-1024-2t", "wide-mlp-1t", "wide-mlp-2t");
+            "matmul-1024-2t", "wide-mlp-1t", "wide-mlp-2t", "hvp-wide-mlp", "hessian-seed-net");
 
     @Spec
     CommandSpec spec;
@@ -122,6 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
                 print("wide-mlp-raw-1t", sec * 1e3, "ms");
             }
         }
+        HigherOrderFigures.run(this::wanted, one, scale, this::print);
         return 0;
     }
 
