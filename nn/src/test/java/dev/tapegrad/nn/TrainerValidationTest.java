@@ -144,6 +144,22 @@ class TrainerValidationTest {
     }
 
     @Test
+    void classIndexArraysAreCheckedAndTrainLikeADataset() {
+        Dataset d = blobs(1, 32);
+        Sequential a = net(2);
+        Sequential b = net(2);
+        TrainingResult viaArrays = Trainer.builder(a, Sgd.builder(a.parameters()).learningRate(0.1).build(),
+                Loss::crossEntropy).data(d.features(), d.classes(), 2).epochs(3).build().fit();
+        TrainingResult viaDataset = Trainer.builder(b, Sgd.builder(b.parameters()).learningRate(0.1).build(),
+                Loss::crossEntropy).data(d).epochs(3).build().fit();
+        assertEquals(viaDataset.last().loss(), viaArrays.last().loss());
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder(a,
+                Sgd.builder(a.parameters()).learningRate(0.1).build(), Loss::crossEntropy)
+                .data(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 2}, 2));
+        assertEquals("Trainer: training row 1 has class 2; classes are 0 to 1", e.getMessage());
+    }
+
+    @Test
     void earlyStoppingNeedsAValidationSet() {
         Sequential net = net(1);
         var e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder(net,
