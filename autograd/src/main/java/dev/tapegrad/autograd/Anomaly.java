@@ -1,14 +1,15 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.debug.AnomalySearch;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A NaN or infinity traced to the op that produced it: in the forward pass, the first node whose
  * value is not finite; in the backward pass, the op whose derivative turned a finite gradient into a
  * non-finite one. Found at once by a tape in anomaly mode ({@link Tape#detectAnomaly(boolean)}, which
- * throws an {@link AnomalyException}), or afterwards by {@link #find(Tape, Gradients)} on any tape.
+ * throws an {@link AnomalyException}), or afterwards on any tape by
+ * {@code dev.tapegrad.autograd.debug.AnomalySearch.find(tape, gradients)}.
  *
  * @param phase the pass that produced the value
  * @param node the node's index on the tape (recording order)
@@ -48,44 +49,5 @@ public record Anomaly(Phase phase, int node, String op, List<Shape> inputShapes,
     @Override
     public String toString() {
         return describe();
-    }
-
-    /** The first node of the tape whose value is NaN or infinite; does not modify the tape. */
-    public static Optional<Anomaly> findInForward(Tape tape) {
-        Objects.requireNonNull(tape, "tape");
-        for (int i = 0; i < tape.size(); i++) {
-            Optional<Anomaly> a = AnomalyScan.forward(tape, i);
-            if (a.isPresent()) {
-                return a;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The op whose backward first turned a finite gradient into a NaN or infinity, scanning the output
-     * of these gradients backward as the sweep ran. Assumes the forward values are finite (see
-     * {@link #find(Tape, Gradients)}). Does not modify anything.
-     */
-    public static Optional<Anomaly> findInBackward(Gradients gradients) {
-        Objects.requireNonNull(gradients, "gradients");
-        int root = AnomalyScan.inferRoot(gradients);
-        return root < 0 ? Optional.empty() : AnomalyScan.backward(gradients, root);
-    }
-
-    /**
-     * The first anomaly of a computation: a non-finite forward value if there is one (it would poison
-     * the gradients too), else one produced by a backward. {@code gradients} may be {@code null} to
-     * look at the forward pass only. Does not modify anything.
-     */
-    public static Optional<Anomaly> find(Tape tape, Gradients gradients) {
-        Optional<Anomaly> a = findInForward(tape);
-        if (a.isPresent() || gradients == null) {
-            return a;
-        }
-        if (gradients.tape() != tape) {
-            throw new IllegalArgumentException("anomaly: the gradients belong to a different tape");
-        }
-        return findInBackward(gradients);
     }
 }

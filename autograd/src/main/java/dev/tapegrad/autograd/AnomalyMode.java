@@ -1,6 +1,8 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.debug.AnomalySearch;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,21 +13,27 @@ import java.util.stream.Collectors;
  * path pays a single null check per node. Capturing a stack per node is slow; that is the price of
  * the mode, as in PyTorch's {@code detect_anomaly}.
  */
-final class AnomalyMode {
+final class AnomalyMode implements IntConsumer {
     /** Frames kept per node: the recording line and a few callers (a layer, then the user's code). */
     private static final int FRAMES = 4;
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    private final Tape tape;
     private String[] sites = new String[64];
 
+    AnomalyMode(Tape tape) {
+        this.tape = tape;
+    }
+
     /** Remembers where node {@code i} was recorded, then throws if its value is not finite. */
-    void recorded(Tape tape, int i) {
+    @Override
+    public void accept(int i) {
         if (i >= sites.length) {
             sites = Arrays.copyOf(sites, Math.max(i + 1, sites.length * 2));
         }
         sites[i] = captureSite();
-        Optional<Anomaly> a = AnomalyScan.forward(tape, i);
+        Optional<Anomaly> a = AnomalySearch.forwardAt(tape, i);
         if (a.isPresent()) {
             throw new AnomalyException(a.get());
         }
@@ -33,7 +41,7 @@ final class AnomalyMode {
 
     /** Throws if the backward that produced {@code grads} from {@code root} made a NaN or infinity. */
     void checkBackward(Gradients grads, int root) {
-        Optional<Anomaly> a = AnomalyScan.backward(grads, root);
+        Optional<Anomaly> a = AnomalySearch.backwardFrom(grads, root);
         if (a.isPresent()) {
             throw new AnomalyException(a.get());
         }
@@ -65,6 +73,7 @@ final class AnomalyMode {
         return pkg.equals("dev.tapegrad.autograd")
                 || pkg.equals("dev.tapegrad.autograd.ops")
                 || pkg.equals("dev.tapegrad.autograd.kernel")
+                || pkg.equals("dev.tapegrad.autograd.internal")
                 || pkg.startsWith("java.")
                 || pkg.startsWith("jdk.")
                 || pkg.startsWith("sun.");

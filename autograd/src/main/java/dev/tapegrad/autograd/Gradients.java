@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.internal.Sweep;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,11 @@ public final class Gradients {
     private final double[][] tensorGrads;
     private final boolean[] reached;
 
-    Gradients(Tape tape, double[] scalarGrads, double[][] tensorGrads, boolean[] reached) {
+    Gradients(Tape tape, Sweep sweep) {
         this.tape = tape;
-        this.scalarGrads = scalarGrads;
-        this.tensorGrads = tensorGrads;
-        this.reached = reached;
+        this.scalarGrads = sweep.scalar();
+        this.tensorGrads = sweep.tensor();
+        this.reached = sweep.reached();
     }
 
     /**
@@ -28,13 +29,17 @@ public final class Gradients {
     public boolean reached(Node n) {
         check(n);
         int id = n instanceof Scalar s ? s.id : ((Tensor) n).id;
-        return id < reached.length && reached[id] && tape.requiresGrad(id);
+        return id < reached.length && reached[id] && tape.rec.requiresGrad(id);
     }
 
-    /** Whether the output depends on this persistent value; false if it was never put on the tape. */
+    /**
+     * Whether the output depends on this persistent value; false if it was never put on the tape.
+     *
+     * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
+     */
     public boolean reached(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = tape.leafOrNull(leaf);
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
         return t != null && reached(t);
     }
 
@@ -49,6 +54,14 @@ public final class Gradients {
         return scalarGradient(s.id);
     }
 
+    /**
+     * The gradient with respect to any node as an array of its size (one value for a scalar), for code
+     * that handles scalars and tensors alike. A new array.
+     */
+    public double[] gradientOf(Node n) {
+        return n instanceof Scalar s ? new double[] {of(s)} : of((Tensor) n);
+    }
+
     /** The gradient with respect to a tensor, row-major, as a new array. */
     public double[] of(Tensor t) {
         check(t);
@@ -56,15 +69,19 @@ public final class Gradients {
         if (t.shape().isScalar()) {
             return new double[] {scalarGradient(id)};
         }
-        int slot = tape.in0[id];
+        int slot = tape.rec.in0[id];
         double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
         return g == null ? new double[t.shape().size()] : g.clone();
     }
 
-    /** The gradient with respect to a persistent value: zeros if it was never put on the tape. */
+    /**
+     * The gradient with respect to a persistent value: zeros if it was never put on the tape.
+     *
+     * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
+     */
     public double[] of(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = tape.leafOrNull(leaf);
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
         return t == null ? new double[leaf.shape().size()] : of(t);
     }
 
@@ -73,7 +90,7 @@ public final class Gradients {
      * a constant has no gradient, so it reads as 0 here, as a constant tensor's does.
      */
     private double scalarGradient(int id) {
-        return id < scalarGrads.length && tape.requiresGrad(id) ? scalarGrads[id] : 0.0;
+        return id < scalarGrads.length && tape.rec.requiresGrad(id) ? scalarGrads[id] : 0.0;
     }
 
     private void check(Node n) {

@@ -14,6 +14,12 @@ public sealed interface Node permits Scalar, Tensor {
     /** The node's values, row-major, as a copy the caller may change. */
     double[] values();
 
+    /**
+     * Whether this node depends on a variable, so that gradients flow into it (PyTorch's
+     * {@code requires_grad}): false for constants and for nodes computed from constants only.
+     */
+    boolean requiresGrad();
+
     /** This node as a tensor (a scalar becomes a 0-d tensor); records nothing on the tape. */
     Tensor asTensor();
 }

@@ -1,5 +1,7 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.check.GradCheck;
+
 /**
  * An operation with its own derivative: the extension point of Tapegrad, and the contract every
  * built-in tensor op implements. An op is stateless between calls (its configuration, such as an
@@ -30,10 +32,27 @@ public interface Op {
      * The vector-Jacobian product: given the gradient of the final result with respect to this op's
      * output, returns the gradient with respect to each input (an array per input, of that input's
      * size; {@code null} for an input that gets no gradient). Does not modify the call's arrays or
-     * {@code gradOutput}. The tape copies what a user's op returns before adding into it, so an op
-     * may return an array it keeps; the library's own ops return new arrays, which the tape keeps.
+     * {@code gradOutput}. The tape never writes into a returned array (it sums into a copy), so an op
+     * may return an array it keeps, or one of its inputs; it must not change such an array afterwards,
+     * since the {@link Gradients} of the sweep may hold it.
      */
     double[][] backward(OpCall call, double[] gradOutput);
+
+    /**
+     * The vector-Jacobian product as recorded ops, so that a gradient can itself be differentiated:
+     * given this op's input nodes, its output node and {@code gradOutput} (a node of the output's shape),
+     * returns a node per input, of that input's shape ({@code null} for an input that gets no gradient),
+     * computed with Tapegrad's own ops. It gives the same values as {@link #backward(OpCall, double[])}.
+     * Only differentiation that records its result ({@link Scalar#grad(Tensor)}, {@link Functional})
+     * calls it; {@link Scalar#backward()} never does.
+     *
+     * <p>The default records this op's numeric {@link #backward} as a node: first-order results are
+     * right, and differentiating them again throws an {@link IllegalStateException} that names this op.
+     * Override it to make the op differentiable to any order. Does not modify its arguments.
+     */
+    default Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor gradOutput) {
+        return NumericGradient.vjp(this, inputs, output, gradOutput);
+    }
 
     /**
      * Records this op on the inputs' tape and returns its output: a {@link Scalar} when the output

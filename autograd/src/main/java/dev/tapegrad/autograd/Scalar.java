@@ -1,5 +1,7 @@
 package dev.tapegrad.autograd;
 
+import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
@@ -25,10 +27,13 @@ import java.util.Objects;
  */
 public final class Scalar implements Node {
     private final Tape tape;
+    /** The tape's recording, held here too so that the scalar path reads it with one load. */
+    private final Recording rec;
     final int id;
 
     Scalar(Tape tape, int id) {
         this.tape = tape;
+        this.rec = tape.rec;
         this.id = id;
     }
 
@@ -44,7 +49,7 @@ public final class Scalar implements Node {
 
     /** The value. */
     public double value() {
-        return tape.value[id];
+        return rec.value[id];
     }
 
     @Override
@@ -62,7 +67,40 @@ public final class Scalar implements Node {
      * Does not modify the tape; calling it again gives the same gradients.
      */
     public Gradients backward() {
-        return Backward.run(tape, id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0});
+    }
+
+    @Override
+    public boolean requiresGrad() {
+        return rec.requiresGrad(id);
+    }
+
+    /**
+     * The derivative of this scalar with respect to {@code x}, as a tensor of {@code x}'s shape recorded
+     * on this tape, so that it can be used in further computation and differentiated again, to any order
+     * (PyTorch's {@code torch.autograd.grad(y, x, create_graph=True)}): {@code y.grad(x).sum().grad(x)}
+     * is a row sum of the Hessian. Its values equal {@code backward().of(x)}; zeros if this scalar does
+     * not depend on {@code x}. Does not modify the nodes it reads.
+     *
+     * @throws IllegalArgumentException if {@code x} is from another tape
+     */
+    public Tensor grad(Tensor x) {
+        Objects.requireNonNull(x, "grad: x");
+        tape.checkSameTape("grad", x);
+        return tape.gradient(id, tape.constant(1.0).asTensor(), x);
+    }
+
+    /**
+     * The derivative of this scalar with respect to the scalar {@code x}, recorded on this tape so that
+     * it can be differentiated again; see {@link #grad(Tensor)}. {@code x.pow(3).grad(x).grad(x)} is
+     * {@code 6 x}.
+     *
+     * @throws IllegalArgumentException if {@code x} is from another tape
+     */
+    public Scalar grad(Scalar x) {
+        Objects.requireNonNull(x, "grad: x");
+        Tensor g = grad(x.asTensor());
+        return new Scalar(tape, g.id);
     }
 
     /** {@code this + o}. */
@@ -196,15 +234,15 @@ public final class Scalar implements Node {
         if (o.tape != tape) {
             tape.checkSameTape(Code.name(c), o);
         }
-        return new Scalar(tape, tape.push(c, id, o.id, v));
+        return new Scalar(tape, rec.push(c, id, o.id, v));
     }
 
     private Scalar withConstant(byte c, double constant, double v) {
-        return new Scalar(tape, tape.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
+        return new Scalar(tape, rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
     }
 
     private Scalar unary(byte c, double v) {
-        return new Scalar(tape, tape.push(c, id, -1, v));
+        return new Scalar(tape, rec.push(c, id, -1, v));
     }
 
     @Override

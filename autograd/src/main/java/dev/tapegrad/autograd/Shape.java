@@ -18,15 +18,29 @@ public final class Shape {
         for (int d : dims) {
             n *= d;
             if (n > Integer.MAX_VALUE) { // the message is built only on failure: shapes are made on every op
-                throw new IllegalArgumentException(
-                        String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+                n = tooLargeUnlessEmpty(dims);
+                break;
             }
         }
         this.size = (int) n;
     }
 
+    /** 0 if some dimension is 0 (an empty shape has no elements, however large the others); else throws. */
+    private static long tooLargeUnlessEmpty(int[] dims) {
+        for (int d : dims) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        throw new IllegalArgumentException(
+                String.format("shape %s has more than 2^31 - 1 elements", Arrays.toString(dims)));
+    }
+
     /** A shape with the given dimensions (copied); each must be zero or more. No dimensions: a scalar. */
     public static Shape of(int... dims) {
+        if (dims == null) {
+            throw new NullPointerException("shape: dims is null");
+        }
         if (dims.length == 0) {
             return SCALAR;
         }
@@ -115,6 +129,9 @@ public final class Shape {
      * @throws IllegalArgumentException naming the operation and both shapes when they do not broadcast
      */
     public static Shape broadcast(Shape a, Shape b, String op) {
+        if (a == null || b == null) {
+            throw new NullPointerException(op + ": shape " + (a == null ? "a" : "b") + " is null");
+        }
         if (a.equals(b)) {
             return a;
         }
@@ -146,5 +163,21 @@ public final class Shape {
     @Override
     public String toString() {
         return Arrays.toString(dims);
+    }
+
+    /** This shape with {@code axis} (resolved, non-negative) removed, or kept as 1 when {@code keepDims}. */
+    public Shape reduced(int axis, boolean keepDims) {
+        int[] d = dims();
+        if (keepDims) {
+            d[axis] = 1;
+            return Shape.of(d);
+        }
+        int[] r = new int[d.length - 1];
+        for (int i = 0, j = 0; i < d.length; i++) {
+            if (i != axis) {
+                r[j++] = d[i];
+            }
+        }
+        return Shape.of(r);
     }
 }

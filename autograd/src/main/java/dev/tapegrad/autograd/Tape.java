@@ -2,10 +2,14 @@ package dev.tapegrad.autograd;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.internal.Backward;
+import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.Entry;
+import dev.tapegrad.autograd.internal.Recording;
+import dev.tapegrad.autograd.internal.SymbolicBackward;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,39 +20,19 @@ import java.util.random.RandomGenerator;
  * <p>A tape is not thread-safe: it belongs to the thread that uses it. Tapes share nothing, so two
  * threads with a tape each never interfere.
  *
- * <p>Storage is a struct of arrays: a scalar node is one slot in a few primitive arrays (value, op
- * code, input ids; a constant operand lives in a side array only the nodes that have one use), so the
- * scalar path allocates nothing per op but its handle and about 17 bytes of tape.
- * A general {@link Op} gets an {@link Entry} beside its slot.
+ * <p>A scalar op costs a few array stores and its handle; a tensor op, one entry. {@link #node(int)}
+ * gives a read-only view of any recorded node, for tools.
  */
 public final class Tape {
-    double[] value;
-    byte[] code;
-    int[] in0;
-    int[] in1;
-    /** The constant operands of {@code CONST_B} nodes, which hold their index in {@code in1}; grown only when used. */
-    double[] consts = new double[0];
-    int constCount;
-    int size;
-    Entry[] entries = new Entry[8];
-    int entryCount;
-    // Persistent values put on this tape: a short array searched by identity (a model of a few layers
-    // has a handful of parameters, and a hash map per step cost more than the search), then a map.
-    private Leaf[] leafKeys;
-    private Tensor[] leafTensors;
-    private int leafCount;
-    private Map<Leaf, Tensor> leaves;
+    /** The recording: the engine's struct of arrays. */
+    final Recording rec = new Recording();
+    /** Persistent values put on this tape, each with its version when it was copied. */
+    private final LeafTable leaves = new LeafTable();
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
     /** An empty tape. */
-    public Tape() {
-        int n = 16; // a tensor step records a dozen nodes; a scalar graph doubles its way up quickly
-        value = new double[n];
-        code = new byte[n];
-        in0 = new int[n];
-        in1 = new int[n];
-    }
+    public Tape() {}
 
     /**
      * Turns anomaly mode on or off (PyTorch's {@code detect_anomaly}). While it is on, the tape
@@ -58,7 +42,8 @@ public final class Tape {
      * off have no recorded site. Returns this tape.
      */
     public Tape detectAnomaly(boolean on) {
-        anomaly = on ? (anomaly == null ? new AnomalyMode() : anomaly) : null;
+        anomaly = on ? (anomaly == null ? new AnomalyMode(this) : anomaly) : null;
+        rec.listener = anomaly;
         return this;
     }
 
@@ -69,19 +54,19 @@ public final class Tape {
 
     /** The number of nodes recorded so far (leaves, constants and op results). */
     public int size() {
-        return size;
+        return rec.size;
     }
 
     // ---- scalar leaves
 
     /** A scalar variable: it gets a gradient. */
     public Scalar scalar(double v) {
-        return new Scalar(this, push(Code.LEAF, -1, -1, v));
+        return new Scalar(this, rec.push(Code.LEAF, -1, -1, v));
     }
 
     /** A scalar constant: no gradient is computed for it. */
     public Scalar constant(double v) {
-        return new Scalar(this, push(Code.CONST, -1, -1, v));
+        return new Scalar(this, rec.push(Code.CONST, -1, -1, v));
     }
 
     // ---- tensor leaves
@@ -118,29 +103,44 @@ public final class Tape {
 
     /** A variable of zeros. */
     public Tensor zeros(int... dims) {
-        return full(Shape.of(dims), 0.0);
+        return filled("zeros", shapeOf("zeros", dims), 0.0);
     }
 
     /** A variable of zeros. */
     public Tensor zeros(Shape shape) {
-        return full(shape, 0.0);
+        return filled("zeros", shape, 0.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(int... dims) {
-        return full(Shape.of(dims), 1.0);
+        return filled("ones", shapeOf("ones", dims), 1.0);
     }
 
     /** A variable of ones. */
     public Tensor ones(Shape shape) {
-        return full(shape, 1.0);
+        return filled("ones", shape, 1.0);
     }
 
     /** A variable with every element {@code v}. */
     public Tensor full(Shape shape, double v) {
+        return filled("full", shape, v);
+    }
+
+    private Tensor filled(String op, Shape shape, double v) {
+        if (shape == null) { // not requireNonNull with a capturing lambda: that allocates per call
+            throw new NullPointerException(op + ": shape");
+        }
         double[] x = new double[shape.size()];
         Arrays.fill(x, v);
         return owned(shape, x, true);
+    }
+
+    /** The shape of a factory's {@code dims} argument, which must not be null. */
+    private static Shape shapeOf(String op, int[] dims) {
+        if (dims == null) {
+            throw new NullPointerException(op + ": dims");
+        }
+        return Shape.of(dims);
     }
 
     /** The variable {@code [0, 1, ..., n-1]}, like {@code torch.arange(n)}. */
@@ -175,12 +175,13 @@ public final class Tape {
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, int... dims) {
-        return rand(rng, Shape.of(dims));
+        return rand(rng, shapeOf("rand", dims));
     }
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "rand: rng");
+        Objects.requireNonNull(shape, "rand: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble();
@@ -190,12 +191,13 @@ public final class Tape {
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, int... dims) {
-        return randn(rng, Shape.of(dims));
+        return randn(rng, shapeOf("randn", dims));
     }
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, Shape shape) {
         Objects.requireNonNull(rng, "randn: rng");
+        Objects.requireNonNull(shape, "randn: shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextGaussian();
@@ -207,48 +209,24 @@ public final class Tape {
      * The variable for a persistent value on this tape: the first call copies its values onto the
      * tape, later calls return the same tensor, so a value used in several places gets one gradient
      * (read it with {@link Gradients#of(Leaf)}). Does not modify the leaf.
+     *
+     * @throws IllegalStateException if the leaf changed (its {@link Leaf#version()}) after it was put
+     *     on this tape: the tape holds its old values, so make a new tape per step
      */
     public Tensor leaf(Leaf leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        Tensor t = leafOrNull(leaf);
+        Tensor t = leaves.get(leaf, "cannot be put on this tape again");
         if (t == null) {
+            long version = leaf.version();
             t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
-            if (leaves != null) {
-                leaves.put(leaf, t);
-            } else if (leafCount < LINEAR_LEAVES) {
-                if (leafKeys == null) {
-                    leafKeys = new Leaf[4];
-                    leafTensors = new Tensor[4];
-                } else if (leafCount == leafKeys.length) {
-                    leafKeys = Arrays.copyOf(leafKeys, 2 * leafCount);
-                    leafTensors = Arrays.copyOf(leafTensors, 2 * leafCount);
-                }
-                leafKeys[leafCount] = leaf;
-                leafTensors[leafCount++] = t;
-            } else {
-                leaves = new IdentityHashMap<>(4 * LINEAR_LEAVES);
-                for (int i = 0; i < leafCount; i++) {
-                    leaves.put(leafKeys[i], leafTensors[i]);
-                }
-                leaves.put(leaf, t);
-            }
+            leaves.put(leaf, t, version);
         }
         return t;
     }
 
-    private static final int LINEAR_LEAVES = 16;
-
-    /** The tensor a leaf became on this tape, or {@code null} if it was never put on it. */
-    Tensor leafOrNull(Leaf leaf) {
-        if (leaves != null) {
-            return leaves.get(leaf);
-        }
-        for (int i = 0; i < leafCount; i++) {
-            if (leafKeys[i] == leaf) {
-                return leafTensors[i];
-            }
-        }
-        return null;
+    /** The tensor a leaf became on this tape, or {@code null}; see {@link LeafTable#get(Leaf, String)}. */
+    Tensor leafOrNull(Leaf leaf, String refused) {
+        return leaves.get(leaf, refused);
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
@@ -267,7 +245,7 @@ public final class Tape {
     private Tensor owned(Shape shape, double[] values, boolean variable) {
         OpCall call = new OpCall(NO_VALUES, NO_SHAPES, NO_FLAGS, shape);
         call.setOutput(values);
-        int id = pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
+        int id = rec.pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);
         return new Tensor(this, id, shape);
     }
 
@@ -284,13 +262,21 @@ public final class Tape {
      * shape {@code []}, else a {@link Tensor}.
      */
     Node record(Op op, Node... inputs) {
+        return record(op, false, inputs);
+    }
+
+    /**
+     * {@link #record(Op, Node...)}, the output a variable whatever its inputs when {@code variable}: the
+     * fresh argument of a {@link Functional} call is differentiable even where {@code x} is a constant.
+     */
+    Node record(Op op, boolean variable, Node... inputs) {
         Objects.requireNonNull(op, "op");
         int n = inputs.length;
         int[] ids = new int[n];
         double[][] vals = new double[n][];
         Shape[] shapes = new Shape[n];
         boolean[] needs = new boolean[n];
-        boolean any = false;
+        boolean any = variable;
         for (int k = 0; k < n; k++) {
             Node x = inputs[k];
             if (x == null) {
@@ -301,9 +287,9 @@ public final class Tape {
             }
             int id = idOf(x);
             ids[k] = id;
-            vals[k] = valuesOf(id);
-            shapes[k] = shapeOf(id);
-            needs[k] = requiresGrad(id);
+            vals[k] = rec.valuesOf(id);
+            shapes[k] = rec.shapeOf(id);
+            needs[k] = rec.requiresGrad(id);
             any |= needs[k];
         }
         Shape out = op.outputShape(shapes.clone());
@@ -317,7 +303,7 @@ public final class Tape {
                     op.name(), y == null ? "null instead of" : y.length, out, out.size()));
         }
         call.setOutput(y);
-        int id = pushEntry(new Entry(op, ids, call, any), out.isScalar() ? y[0] : 0);
+        int id = rec.pushEntry(new Entry(op, ids, call, any), out.isScalar() ? y[0] : 0);
         return out.isScalar() ? new Scalar(this, id) : new Tensor(this, id, out);
     }
 
@@ -328,6 +314,9 @@ public final class Tape {
      * @throws IllegalArgumentException naming {@code op} when {@code x} belongs to another tape
      */
     public void checkSameTape(String op, Node x) {
+        if (x == null) {
+            throw new NullPointerException(op + ": an input is null");
+        }
         if (x.tape() != this) {
             throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
                     + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");
@@ -338,74 +327,51 @@ public final class Tape {
         return x instanceof Scalar s ? s.id : ((Tensor) x).id;
     }
 
-    private int pushEntry(Entry e, double scalarValue) {
-        if (entryCount == entries.length) {
-            entries = Arrays.copyOf(entries, entryCount * 2);
-        }
-        entries[entryCount] = e;
-        return push(Code.GENERIC, entryCount++, -1, scalarValue);
-    }
-
-    /** Appends one node; the scalar path's only cost besides its handle. */
-    int push(byte c, int a, int b, double v) {
-        int i = size;
-        if (i == value.length) {
-            grow();
-        }
-        value[i] = v;
-        code[i] = c;
-        in0[i] = a;
-        in1[i] = b;
-        size = i + 1;
+    /** The numeric reverse sweep from node {@code root} for the output gradient {@code seed}. */
+    Gradients backward(int root, double[] seed) {
+        Gradients g = new Gradients(this, Backward.run(rec, root, seed));
         if (anomaly != null) {
-            anomaly.recorded(this, i);
+            anomaly.checkBackward(g, root);
         }
-        return i;
+        return g;
     }
 
-    /** Appends a {@code CONST_B} node: input {@code a} and the constant operand {@code constant}. */
-    int pushWithConstant(byte c, int a, double constant, double v) {
-        int k = constCount;
-        if (k == consts.length) {
-            consts = Arrays.copyOf(consts, Math.max(4, k * 2));
-        }
-        consts[k] = constant;
-        constCount = k + 1;
-        return push(c, a, k, v);
+    /** {@code seed^T d(root)/dx} recorded as a node of {@code x}'s shape; zeros if {@code root} does not depend on {@code x}. */
+    Tensor gradient(int root, Tensor seed, Tensor x) {
+        Tensor g = SymbolicBackward.gradient(rec, this, this::handle, root, seed, x.id);
+        return g != null ? g : constant(x.shape(), new double[x.shape().size()]);
     }
 
-    /** The constant operand of a {@code CONST_B} node. */
-    double constantOf(int id) {
-        return consts[in1[id]];
+    /** A handle on node {@code id}: a tensor of its shape (0-d for a scalar node); records nothing. */
+    Tensor handle(int id) {
+        return new Tensor(this, id, rec.shapeOf(id));
     }
 
-    private void grow() {
-        int n = value.length * 2;
-        value = Arrays.copyOf(value, n);
-        code = Arrays.copyOf(code, n);
-        in0 = Arrays.copyOf(in0, n);
-        in1 = Arrays.copyOf(in1, n);
+    /**
+     * The tensor a persistent value became on this tape, if it was put on it ({@link #leaf(Leaf)});
+     * unlike {@code leaf}, never puts it on.
+     *
+     * @throws IllegalStateException if the value changed after it was put on this tape
+     */
+    public Optional<Tensor> find(Leaf leaf) {
+        Objects.requireNonNull(leaf, "find: leaf");
+        return Optional.ofNullable(leaves.get(leaf, "cannot be read from this tape any more"));
     }
 
-    // ---- reading nodes
-
-    Entry entryOf(int id) {
-        return code[id] == Code.GENERIC ? entries[in0[id]] : null;
+    /** The read-only view of a node of this tape; see {@link #node(int)}. */
+    public Recorded node(Node n) {
+        checkSameTape("node", n);
+        return new Recorded(this, n instanceof Scalar s ? s.id : ((Tensor) n).id);
     }
 
-    /** The node's values; the tape's own array for a tensor (read only), a new one for a scalar. */
-    double[] valuesOf(int id) {
-        Entry e = entryOf(id);
-        return e != null && !e.shape().isScalar() ? e.values() : new double[] {value[id]};
-    }
-
-    Shape shapeOf(int id) {
-        Entry e = entryOf(id);
-        return e == null ? Shape.of() : e.shape();
-    }
-
-    boolean requiresGrad(int id) {
-        byte c = code[id];
-        return c == Code.GENERIC ? entries[in0[id]].requiresGrad : c != Code.CONST;
+    /**
+     * A read-only view of node {@code index} (recording order: leaves, constants and op results), as
+     * PyTorch's {@code grad_fn}: its op, inputs, shape and values.
+     *
+     * @throws IllegalArgumentException if no such node was recorded
+     */
+    public Recorded node(int index) {
+        checkArgument(index >= 0 && index < rec.size, "node: index %s is outside this tape's %s nodes", index, rec.size);
+        return new Recorded(this, index);
     }
 }

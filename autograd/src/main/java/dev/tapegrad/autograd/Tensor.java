@@ -4,12 +4,16 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
+import dev.tapegrad.autograd.ops.Affine;
+import dev.tapegrad.autograd.ops.Clamp;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Cos;
 import dev.tapegrad.autograd.ops.Div;
 import dev.tapegrad.autograd.ops.Exp;
+import dev.tapegrad.autograd.ops.Expand;
 import dev.tapegrad.autograd.ops.Index;
 import dev.tapegrad.autograd.ops.Log;
+import dev.tapegrad.autograd.ops.Log1p;
 import dev.tapegrad.autograd.ops.LogSoftmax;
 import dev.tapegrad.autograd.ops.MatMul;
 import dev.tapegrad.autograd.ops.Max;
@@ -30,6 +34,7 @@ import dev.tapegrad.autograd.ops.Stack;
 import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Sum;
 import dev.tapegrad.autograd.ops.SumAll;
+import dev.tapegrad.autograd.ops.SumTo;
 import dev.tapegrad.autograd.ops.Tanh;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +69,7 @@ public final class Tensor implements Node {
 
     @Override
     public double[] values() {
-        return tape.valuesOf(id).clone();
+        return tape.rec.valuesOf(id).clone();
     }
 
     @Override
@@ -75,139 +80,176 @@ public final class Tensor implements Node {
     /** The only element's value; an error unless the tensor has exactly one element. */
     public double item() {
         checkArgument(shape.size() == 1, "item: tensor of shape %s has %s elements, not 1", shape, shape.size());
-        return tape.valuesOf(id)[0];
+        return tape.rec.valuesOf(id)[0];
     }
 
     /** A constant copy of this tensor on the same tape: gradients do not flow through it. */
     public Tensor detach() {
-        return tape.constant(shape, tape.valuesOf(id));
+        return tape.constant(shape, tape.rec.valuesOf(id));
+    }
+
+    /**
+     * Whether this node depends on a variable, so that gradients flow into it (PyTorch's
+     * {@code requires_grad}): false for constants and for nodes computed from constants only.
+     */
+    @Override
+    public boolean requiresGrad() {
+        return tape.rec.requiresGrad(id);
+    }
+
+    /** Whether the operand {@code o} of {@code op} is 0-d; names {@code op} when it is null. */
+    private static boolean isScalar(Tensor o, String op) {
+        if (o == null) {
+            throw new NullPointerException(op + ": the other operand is null");
+        }
+        return o.shape.isScalar();
+    }
+
+    /** This 0-d tensor as a {@link Scalar} handle on the same node; records nothing. */
+    private Scalar scalar() {
+        return new Scalar(tape, id);
     }
 
     // ---- elementwise, broadcast
 
     /** {@code this + o}, broadcast. */
     public Tensor add(Tensor o) {
-        return op(Add.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "add") ? scalar().add(o.scalar()).asTensor() : op(Add.INSTANCE, this, o);
     }
 
     /** {@code this + s}. */
     public Tensor add(Scalar s) {
-        return op(Add.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().add(s).asTensor() : op(Add.INSTANCE, this, s);
     }
 
     /** {@code this + c}. */
     public Tensor add(double c) {
-        return op(Add.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().add(c).asTensor() : op(Add.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this - o}, broadcast. */
     public Tensor sub(Tensor o) {
-        return op(Sub.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "sub") ? scalar().sub(o.scalar()).asTensor() : op(Sub.INSTANCE, this, o);
     }
 
     /** {@code this - s}. */
     public Tensor sub(Scalar s) {
-        return op(Sub.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().sub(s).asTensor() : op(Sub.INSTANCE, this, s);
     }
 
     /** {@code this - c}. */
     public Tensor sub(double c) {
-        return op(Sub.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().sub(c).asTensor() : op(Sub.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this * o}, elementwise, broadcast. */
     public Tensor mul(Tensor o) {
-        return op(Mul.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "mul") ? scalar().mul(o.scalar()).asTensor() : op(Mul.INSTANCE, this, o);
     }
 
     /** {@code this * s}. */
     public Tensor mul(Scalar s) {
-        return op(Mul.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().mul(s).asTensor() : op(Mul.INSTANCE, this, s);
     }
 
     /** {@code this * c}. */
     public Tensor mul(double c) {
-        return op(Mul.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().mul(c).asTensor() : op(Mul.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this / o}, elementwise, broadcast. */
     public Tensor div(Tensor o) {
-        return op(Div.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "div") ? scalar().div(o.scalar()).asTensor() : op(Div.INSTANCE, this, o);
     }
 
     /** {@code this / s}. */
     public Tensor div(Scalar s) {
-        return op(Div.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().div(s).asTensor() : op(Div.INSTANCE, this, s);
     }
 
     /** {@code this / c}. */
     public Tensor div(double c) {
-        return op(Div.INSTANCE, this, tape.constant(c));
+        return shape.isScalar() ? scalar().div(c).asTensor() : op(Div.INSTANCE, this, tape.constant(c));
     }
 
     /** {@code this ^ o}, elementwise, broadcast. */
     public Tensor pow(Tensor o) {
-        return op(Pow.INSTANCE, this, o);
+        return shape.isScalar() && isScalar(o, "pow") ? scalar().pow(o.scalar()).asTensor() : op(Pow.INSTANCE, this, o);
     }
 
     /** {@code this ^ s}, elementwise. */
     public Tensor pow(Scalar s) {
-        return op(Pow.INSTANCE, this, s);
+        return shape.isScalar() ? scalar().pow(s).asTensor() : op(Pow.INSTANCE, this, s);
     }
 
     /** {@code this ^ c}, elementwise. */
     public Tensor pow(double c) {
-        return op(new PowConst(c), this);
+        return shape.isScalar() ? scalar().pow(c).asTensor() : op(new PowConst(c), this);
     }
 
     /** {@code -this}. */
     public Tensor neg() {
-        return op(Neg.INSTANCE, this);
+        return shape.isScalar() ? scalar().neg().asTensor() : op(Neg.INSTANCE, this);
     }
 
     /** {@code e^x} elementwise. */
     public Tensor exp() {
-        return op(Exp.INSTANCE, this);
+        return shape.isScalar() ? scalar().exp().asTensor() : op(Exp.INSTANCE, this);
     }
 
     /** {@code ln x} elementwise. */
     public Tensor log() {
-        return op(Log.INSTANCE, this);
+        return shape.isScalar() ? scalar().log().asTensor() : op(Log.INSTANCE, this);
+    }
+
+    /** {@code ln(1 + x)} elementwise, accurate for small {@code x}; {@code dy/dx = 1 / (1 + x)}. */
+    public Tensor log1p() {
+        return op(Log1p.INSTANCE, this);
     }
 
     /** {@code sqrt(x)} elementwise. */
     public Tensor sqrt() {
-        return op(Sqrt.INSTANCE, this);
+        return shape.isScalar() ? scalar().sqrt().asTensor() : op(Sqrt.INSTANCE, this);
     }
 
     /** {@code |x|} elementwise. */
     public Tensor abs() {
-        return op(Abs.INSTANCE, this);
+        return shape.isScalar() ? scalar().abs().asTensor() : op(Abs.INSTANCE, this);
     }
 
     /** {@code tanh x} elementwise. */
     public Tensor tanh() {
-        return op(Tanh.INSTANCE, this);
+        return shape.isScalar() ? scalar().tanh().asTensor() : op(Tanh.INSTANCE, this);
     }
 
     /** {@code 1 / (1 + e^-x)} elementwise. */
     public Tensor sigmoid() {
-        return op(Sigmoid.INSTANCE, this);
+        return shape.isScalar() ? scalar().sigmoid().asTensor() : op(Sigmoid.INSTANCE, this);
     }
 
     /** {@code max(x, 0)} elementwise. */
     public Tensor relu() {
-        return op(Relu.INSTANCE, this);
+        return shape.isScalar() ? scalar().relu().asTensor() : op(Relu.INSTANCE, this);
     }
 
     /** {@code sin x} elementwise. */
     public Tensor sin() {
-        return op(Sin.INSTANCE, this);
+        return shape.isScalar() ? scalar().sin().asTensor() : op(Sin.INSTANCE, this);
     }
 
     /** {@code cos x} elementwise. */
     public Tensor cos() {
-        return op(Cos.INSTANCE, this);
+        return shape.isScalar() ? scalar().cos().asTensor() : op(Cos.INSTANCE, this);
+    }
+
+    /**
+     * Each element clamped into {@code [min, max]}, as {@code torch.clamp} (either bound may be
+     * infinite); {@code dy/dx = 1} inside the bounds, inclusive, else 0; NaN stays NaN.
+     *
+     * @throws IllegalArgumentException if {@code min > max} or a bound is NaN
+     */
+    public Tensor clamp(double min, double max) {
+        return op(new Clamp(min, max), this);
     }
 
     // ---- linear algebra and layout
@@ -218,6 +260,19 @@ public final class Tensor implements Node {
      */
     public Tensor matmul(Tensor o) {
         return MatMul.matmul(this, Objects.requireNonNull(o, "matmul: other"));
+    }
+
+    /**
+     * The fully connected layer's function, PyTorch's {@code F.linear}: {@code this W^T + b} for this
+     * input {@code [N, in]} (or one sample {@code [in]}), {@code weight [out, in]} and {@code bias [out]};
+     * one fused op. {@code dx = g W}, {@code dW = g^T x}, {@code db = sum over n of g}.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit together
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        Objects.requireNonNull(weight, "linear: weight");
+        Objects.requireNonNull(bias, "linear: bias");
+        return op(Affine.INSTANCE, this, weight, bias);
     }
 
     /** Swaps the last two axes. */
@@ -243,6 +298,29 @@ public final class Tensor implements Node {
     /** The same elements under another shape; one dimension may be {@code -1}, inferred. */
     public Tensor reshape(int... dims) {
         return op(new Reshape(dims), this);
+    }
+
+    /**
+     * This tensor broadcast to {@code target} (PyTorch's {@code expand}); this tensor itself when the
+     * shapes are equal. {@code gx = sumTo(g, shape of this)}.
+     *
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code target}
+     */
+    public Tensor expand(Shape target) {
+        Objects.requireNonNull(target, "expand: target shape");
+        return target.equals(shape) ? this : op(new Expand(target), this);
+    }
+
+    /**
+     * This tensor summed down to {@code target}, a shape that broadcasts to this one (PyTorch's
+     * {@code sum_to_size}): the adjoint of {@link #expand(Shape)}; this tensor itself when the shapes are
+     * equal. {@code gx = expand(g, shape of this)}.
+     *
+     * @throws IllegalArgumentException if {@code target} does not broadcast to this shape
+     */
+    public Tensor sumTo(Shape target) {
+        Objects.requireNonNull(target, "sumTo: target shape");
+        return target.equals(shape) ? this : op(new SumTo(target), this);
     }
 
     // ---- reductions
@@ -378,7 +456,7 @@ public final class Tensor implements Node {
     public Gradients backward() {
         checkArgument(shape.size() == 1, "backward: tensor of shape %s has %s elements; pass a seed of that size "
                 + "(backward(seed)) or reduce it first, e.g. sum()", shape, shape.size());
-        return Backward.run(tape, id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0});
     }
 
     /**
@@ -389,7 +467,26 @@ public final class Tensor implements Node {
         Objects.requireNonNull(seed, "backward: seed");
         checkArgument(seed.length == shape.size(), "backward: seed has %s values but tensor of shape %s has %s",
                 seed.length, shape, shape.size());
-        return Backward.run(tape, id, seed);
+        return tape.backward(id, seed);
+    }
+
+    /**
+     * The vector-Jacobian product {@code seed^T (d this / d x)} as a node of {@code x}'s shape, recorded
+     * on this tape so that it can be differentiated again, in {@code x} and in {@code seed} (PyTorch's
+     * {@code torch.autograd.grad(this, x, seed, create_graph=True)}). Zeros if this tensor does not
+     * depend on {@code x}. Does not modify the nodes it reads.
+     *
+     * @throws IllegalArgumentException if {@code seed}'s shape differs from this tensor's, or a node is
+     *     from another tape
+     */
+    public Tensor grad(Tensor x, Tensor seed) {
+        Objects.requireNonNull(x, "grad: x");
+        Objects.requireNonNull(seed, "grad: seed");
+        tape.checkSameTape("grad", x);
+        tape.checkSameTape("grad", seed);
+        checkArgument(seed.shape.equals(shape), "grad: seed of shape %s for a tensor of shape %s; they must match",
+                seed.shape, shape);
+        return tape.gradient(id, seed, x);
     }
 
     private Tensor op(Op op, Node... inputs) {
@@ -398,6 +495,6 @@ public final class Tensor implements Node {
 
     @Override
     public String toString() {
-        return TensorFormat.format("tensor", shape, tape.valuesOf(id), tape.requiresGrad(id) ? ", requires_grad=True" : "");
+        return TensorFormat.format("tensor", shape, tape.rec.valuesOf(id), tape.rec.requiresGrad(id) ? ", requires_grad=True" : "");
     }
 }

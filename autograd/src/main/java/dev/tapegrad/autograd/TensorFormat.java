@@ -45,19 +45,18 @@ final class TensorFormat {
         Tape tape = g.tape();
         StringBuilder lines = new StringBuilder();
         int count = 0;
-        for (int id = 0; id < tape.size; id++) {
-            Entry e = tape.entryOf(id);
-            boolean variable = e == null ? tape.code[id] == Code.LEAF : e.op == null && e.requiresGrad;
-            if (!variable) {
+        for (int id = 0; id < tape.size(); id++) {
+            Recorded r = tape.node(id);
+            if (!r.isLeaf() || !r.requiresGrad()) {
                 continue;
             }
-            Node node = e == null || e.shape().isScalar() ? new Scalar(tape, id) : new Tensor(tape, id, e.shape());
+            Node node = r.node();
             if (!g.reached(node)) {
                 continue;
             }
             double[] grad = node instanceof Scalar s ? new double[] {g.of(s)} : g.of((Tensor) node);
             String label = "  node " + id + ": ";
-            lines.append(label).append(format("tensor", e == null ? Shape.of() : e.shape(), grad, "")
+            lines.append(label).append(format("tensor", r.shape(), grad, "")
                     .replace("\n", "\n" + " ".repeat(label.length()))).append('\n');
             count++;
         }

@@ -21,13 +21,22 @@
  * and its derivative; anything else implements {@link dev.tapegrad.autograd.Op}. The built-in ops
  * live in {@code dev.tapegrad.autograd.ops}, one per file with its derivative beside it.
  *
- * <p>Checking and debugging: {@link dev.tapegrad.autograd.GradCheck} compares a function's gradients
- * with finite differences, {@link dev.tapegrad.autograd.OpCheck} every recorded op's backward with its
- * forward, {@code tape.detectAnomaly(true)} stops at the first op that makes a NaN or an infinity,
- * and {@link dev.tapegrad.autograd.GraphExport} writes a tape as Graphviz DOT.
+ * <p>Derivatives of derivatives: {@link dev.tapegrad.autograd.Scalar#grad(Tensor)} and
+ * {@link dev.tapegrad.autograd.Tensor#grad(Tensor, Tensor)} record a gradient as nodes, so it can be
+ * differentiated again, to any order; {@link dev.tapegrad.autograd.Functional} has {@code grad},
+ * {@code vjp}, {@code jvp}, {@code jacobian}, {@code hessian} and {@code hvp}, which nest.
+ *
+ * <p>Checking and debugging: {@link dev.tapegrad.autograd.check.GradCheck} compares a function's
+ * first and second derivatives with finite differences, {@link dev.tapegrad.autograd.check.OpCheck}
+ * every recorded op's backward with its forward (and its backward's derivative with its backward),
+ * {@code tape.detectAnomaly(true)} stops at the first op that makes a NaN or an infinity,
+ * {@link dev.tapegrad.autograd.debug.AnomalySearch} finds one afterwards, and
+ * {@link dev.tapegrad.autograd.debug.GraphExport} writes a tape as Graphviz DOT. They read the tape
+ * through {@link dev.tapegrad.autograd.Tape#node(int)}, a read-only view that other tools can use too.
  *
  * <p>No static mutable state and no global tape: every random draw takes a
  * {@link java.util.random.RandomGenerator} from the caller, so one seed gives the same bits on any
  * number of threads.
  */
 package dev.tapegrad.autograd;
+

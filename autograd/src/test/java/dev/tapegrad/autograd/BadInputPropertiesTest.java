@@ -104,4 +104,41 @@ class BadInputPropertiesTest {
             return t;
         });
     }
+
+    @Provide
+    Arbitrary<int[]> dims() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-2, 3), Arbitraries.of(0, 65536, 1 << 20,
+                Integer.MAX_VALUE)).array(int[].class).ofMinSize(0).ofMaxSize(4);
+    }
+
+    /**
+     * Any dimensions give a shape whose size is their product (0 if one is 0, however large the others),
+     * or an IllegalArgumentException naming the shape; slicing and joining such shapes likewise.
+     */
+    @GradProperty
+    void shapesOfAnySize(@ForAll("dims") int[] dims, @ForAll("args") int[] args) {
+        long product = 1;
+        boolean negative = false;
+        for (int d : dims) {
+            product = d == 0 || product == 0 ? 0 : product > Integer.MAX_VALUE ? product : product * Math.abs(d);
+            negative |= d < 0;
+        }
+        Shape s;
+        try {
+            s = Shape.of(dims);
+        } catch (IllegalArgumentException e) {
+            assertTrue(negative || product > Integer.MAX_VALUE, "refused " + Arrays.toString(dims));
+            assertTrue(e.getMessage().contains(Arrays.toString(dims)), e.getMessage());
+            return;
+        }
+        assertTrue(!negative && s.size() == product, Arrays.toString(dims) + " has size " + s.size());
+        if (s.size() == 0) { // only empty tensors are cheap enough to make at these sizes
+            Tape tape = new Tape();
+            Tensor t = tape.zeros(s);
+            int a0 = args.length > 0 ? args[0] : 0;
+            call("concat", () -> Tensor.concat(a0, t, t));
+            call("slice", () -> t.slice(a0, args.length > 1 ? args[1] : 0, args.length > 2 ? args[2] : 0));
+            call("permute", () -> t.permute(args));
+        }
+    }
 }

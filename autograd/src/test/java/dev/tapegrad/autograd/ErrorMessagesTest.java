@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.ops.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

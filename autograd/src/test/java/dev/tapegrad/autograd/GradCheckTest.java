@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.check.GradCheck;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,15 @@ class GradCheckTest {
                 List.of(GradCheck.Input.of(Shape.of(2, 3), 1, 2, 3, 4, 5, 6), GradCheck.Input.of(Shape.of(3), 1, 0, -1)));
         assertTrue(r.passed(), r::describe);
         assertEquals(2 * (6 + 3), r.checked());
+    }
+
+    @Test
+    void aCheckWithNothingToCheckIsRefusedNotPassed() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.check(t -> t.sum()));
+        assertTrue(none.getMessage().startsWith("gradcheck: ") && none.getMessage().contains("[[0]]")
+                && none.getMessage().contains("no derivative"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GradCheck.checkAll(ts -> ts.get(0).sum(),
+                GradCheck.Input.of(Shape.of(0, 3)), GradCheck.Input.of(Shape.of(2, 0))));
     }
 }

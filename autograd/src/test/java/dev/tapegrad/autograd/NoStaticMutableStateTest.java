@@ -3,6 +3,7 @@ package dev.tapegrad.autograd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tapegrad.autograd.check.GradCheck;
 import com.google.common.reflect.ClassPath;
 import java.io.IOException;
 import java.lang.reflect.Field;

@@ -2,6 +2,8 @@ package dev.tapegrad.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,54 @@ class TapeLeafTest {
                         "count " + count + " value " + i);
             }
             assertArrayEquals(new double[2], g.of(new Value(new double[] {1, 1})), 0.0);
+        }
+    }
+
+    /** A value that counts its in-place changes, as a model's parameter does. */
+    private static final class Versioned implements Leaf {
+        final double[] data = {1, 2};
+        long version;
+
+        @Override
+        public Shape shape() {
+            return Shape.of(2);
+        }
+
+        @Override
+        public double[] values() {
+            return data.clone();
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public String name() {
+            return "layer.w";
+        }
+    }
+
+    @Test
+    void aValueChangedAfterItWasPutOnTheTapeIsRefusedThere() {
+        for (int others : new int[] {0, 20}) { // both of the tape's ways of keeping leaves
+            Tape tape = new Tape();
+            for (int i = 0; i < others; i++) {
+                tape.leaf(new Value(new double[] {i}));
+            }
+            Versioned w = new Versioned();
+            Tensor t = tape.leaf(w);
+            Gradients g = t.mul(t).sum().backward();
+            assertArrayEquals(new double[] {2, 4}, g.of(w), 0.0);
+            w.version++;
+            for (Runnable use : new Runnable[] {() -> tape.leaf(w), () -> g.of(w), () -> g.reached(w)}) {
+                IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
+                assertTrue(e.getMessage().contains("'layer.w'") && e.getMessage().contains("new Tape per step"),
+                        e.getMessage());
+            }
+            Tensor fresh = new Tape().leaf(w);
+            assertArrayEquals(new double[] {1, 2}, fresh.values(), 0.0);
         }
     }
 }

@@ -86,6 +86,7 @@ public final class Adam implements Optimizer {
                 vk[i] = beta2 * vk[i] + (1.0 - beta2) * gi * gi;
                 p[i] -= stepSize * mk[i] / (Math.sqrt(vk[i]) / bc2Sqrt + eps);
             }
+            params[k].changed();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 
 /**
  * Binary cross-entropy on probabilities, fused: inputs {@code p} and {@code t} of one shape, output
@@ -14,7 +15,9 @@ import dev.tapegrad.autograd.Shape;
 final class BinaryCrossEntropy implements Op {
     static final BinaryCrossEntropy INSTANCE = new BinaryCrossEntropy();
     private static final double LOG_FLOOR = -100.0;
-    private static final double EPSILON = 1e-12;
+    // PyTorch's constant is the float 1e-12 (9.99999996e-13 as a double); the same bits give the same
+    // gradient at p = 0 and p = 1, where the clamp decides it.
+    private static final double EPSILON = 1e-12f;
 
     private BinaryCrossEntropy() {}
 
@@ -71,6 +74,29 @@ final class BinaryCrossEntropy implements Op {
             }
         }
         return new double[][] {dp, dt};
+    }
+
+    /**
+     * {@code dp = (g / n) (p - t) / max(p (1 - p), 1e-12)}, {@code dt = -(g / n) (log p - log(1 - p))}, each
+     * log clamped at -100: the numeric backward's formulas, with the clamps as {@code clamp} ops.
+     */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor p = inputs[0];
+        Tensor t = inputs[1];
+        Tensor scale = g.div(p.shape().size());
+        Tensor dp = null;
+        Tensor dt = null;
+        if (p.requiresGrad()) {
+            Tensor variance = p.mul(p.neg().add(1.0)).clamp(EPSILON, Double.POSITIVE_INFINITY);
+            dp = p.sub(t).div(variance).mul(scale);
+        }
+        if (t.requiresGrad()) {
+            Tensor logP = p.log().clamp(LOG_FLOOR, Double.POSITIVE_INFINITY);
+            Tensor log1mP = p.neg().log1p().clamp(LOG_FLOOR, Double.POSITIVE_INFINITY);
+            dt = logP.sub(log1mP).mul(scale).neg();
+        }
+        return new Tensor[] {dp, dt};
     }
 
     private static double logP(double p) {

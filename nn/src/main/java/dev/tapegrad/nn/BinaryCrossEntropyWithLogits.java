@@ -3,6 +3,7 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 
 /**
  * Binary cross-entropy on logits, fused for stability: inputs {@code z} and {@code t} of one shape,
@@ -36,7 +37,10 @@ final class BinaryCrossEntropyWithLogits implements Op {
         double[] t = call.input(1);
         double sum = 0;
         for (int i = 0; i < z.length; i++) {
-            sum += Math.max(z[i], 0.0) - z[i] * t[i] + Math.log1p(Math.exp(-Math.abs(z[i])));
+            // The same value split by the sign of z, so that an infinite logit gives the limit (+inf for
+            // a certain mistake) instead of inf - inf.
+            double zi = z[i];
+            sum += zi > 0 ? (1.0 - t[i]) * zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi)) - zi * t[i];
         }
         return new double[] {sum / z.length};
     }
@@ -62,6 +66,18 @@ final class BinaryCrossEntropyWithLogits implements Op {
             }
         }
         return new double[][] {dz, dt};
+    }
+
+    /** {@code dz = (s(z) - t) (g / n)}, {@code dt = -z (g / n)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor z = inputs[0];
+        Tensor t = inputs[1];
+        Tensor scale = g.div(z.shape().size());
+        return new Tensor[] {
+            z.requiresGrad() ? z.sigmoid().sub(t).mul(scale) : null,
+            t.requiresGrad() ? z.mul(scale).neg() : null,
+        };
     }
 
     /** The sigmoid without overflow: {@code e^z / (1 + e^z)} for negative {@code z}. */

@@ -61,6 +61,8 @@ public final class Checkpoint {
     static void save(Path path, List<Parameter> parameters, ChannelWriter writer) throws IOException {
         Objects.requireNonNull(path, "checkpoint: path");
         Objects.requireNonNull(parameters, "checkpoint: parameters");
+        checkNoNulls(parameters);
+        checkFilePath(path);
         Set<String> names = new HashSet<>();
         StringBuilder json = new StringBuilder("{\"" + METADATA + "\":{\"format\":\"pt\"}");
         long offset = 0;
@@ -110,6 +112,7 @@ public final class Checkpoint {
      */
     public static void load(Path path, List<Parameter> parameters) throws IOException {
         Objects.requireNonNull(parameters, "checkpoint: parameters");
+        checkNoNulls(parameters);
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : parameters) {
             checkArgument(byName.put(p.name(), p) == null, "checkpoint: two parameters are named '%s'", p.name());
@@ -134,6 +137,7 @@ public final class Checkpoint {
         for (Parameter p : parameters) {
             double[] v = stored.get(p.name()).values();
             System.arraycopy(v, 0, p.data(), 0, v.length);
+            p.changed();
         }
     }
 
@@ -152,6 +156,22 @@ public final class Checkpoint {
     }
 
     private record Stored(Shape shape, double[] values) {}
+
+    private static void checkNoNulls(List<Parameter> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i) == null) {
+                throw new NullPointerException("checkpoint: parameter " + i + " is null");
+            }
+        }
+    }
+
+    /** A save target must name a file: not a directory, not a file system's root. */
+    private static void checkFilePath(Path path) {
+        Path absolute = path.toAbsolutePath();
+        checkArgument(absolute.getFileName() != null && !Files.isDirectory(absolute),
+                "checkpoint: cannot save to %s: it is a directory; name a file in it, such as %s", path,
+                absolute.resolve("model.safetensors"));
+    }
 
     private static Map<String, Stored> readAll(Path path) throws IOException {
         Objects.requireNonNull(path, "checkpoint: path");

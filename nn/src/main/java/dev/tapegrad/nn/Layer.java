@@ -7,6 +7,7 @@ import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A differentiable building block of a model (PyTorch's {@code nn.Module}; named {@code Layer} so that
@@ -56,7 +57,13 @@ public interface Layer {
      * @throws IllegalArgumentException if there are no rows or they differ in length
      */
     default double[][] predict(double[][] rows) {
+        Objects.requireNonNull(rows, "predict: rows");
         checkArgument(rows.length > 0, "predict: no input rows");
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null) {
+                throw new NullPointerException("predict: row " + i + " is null");
+            }
+        }
         int w = rows[0].length;
         double[] flat = new double[rows.length * w];
         for (int i = 0; i < rows.length; i++) {

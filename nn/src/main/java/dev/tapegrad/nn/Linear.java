@@ -61,6 +61,11 @@ public final class Linear implements Layer {
     public static Linear of(double[][] weight, double[] bias) {
         Objects.requireNonNull(weight, "Linear.of: weight");
         Objects.requireNonNull(bias, "Linear.of: bias");
+        for (int o = 0; o < weight.length; o++) {
+            if (weight[o] == null) {
+                throw new NullPointerException("Linear.of: weight row " + o + " is null");
+            }
+        }
         checkArgument(weight.length > 0 && weight[0].length > 0, "Linear.of: weight must be non-empty");
         int out = weight.length;
         int in = weight[0].length;
@@ -127,7 +132,7 @@ public final class Linear implements Layer {
     }
 
     private Tensor affine(Tensor x) {
-        return Affine.INSTANCE.apply(x, weight.on(x.tape()), bias.on(x.tape())).asTensor();
+        return x.linear(weight.on(x.tape()), bias.on(x.tape()));
     }
 
     /** Weight then bias. */

@@ -71,14 +71,16 @@ public final class Loss {
         int c = s.dim(s.rank() - 1);
         checkArgument(classes.length == n, "crossEntropy: logits of shape %s need %s class indices, got %s",
                 s, n, classes.length);
-        double[] oneHot = new double[n * c];
         for (int i = 0; i < n; i++) {
             checkArgument(classes[i] >= 0 && classes[i] < c,
                     "crossEntropy: class index %s at position %s is outside [0, %s) for logits of shape %s",
                     classes[i], i, c, s);
-            oneHot[i * c + classes[i]] = 1.0;
         }
-        return crossEntropy(logits, logits.tape().constant(s, oneHot));
+        // Picks each row's target entry; a one-hot product would turn a -inf logit elsewhere into NaN.
+        Tensor rows = s.rank() == 2 ? logits : logits.reshape(1, c);
+        double[] indices = java.util.Arrays.stream(classes).asDoubleStream().toArray();
+        Tensor target = logits.tape().constant(Shape.of(n), indices);
+        return (Scalar) NegativeLogLikelihood.INSTANCE.apply(rows.logSoftmax(1), target);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tapegrad.nn;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 
 /**
  * Mean squared error, fused into one op for speed (one tape entry instead of a subtraction, a product
@@ -58,5 +59,14 @@ final class MeanSquaredError implements Op {
             }
         }
         return new double[][] {dp, dt};
+    }
+
+    /** {@code dp = (p - t) (2 g / n)}, {@code dt = -dp}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor p = inputs[0];
+        Tensor t = inputs[1];
+        Tensor dp = p.sub(t).mul(g.mul(2.0).div(p.shape().size()));
+        return new Tensor[] {p.requiresGrad() ? dp : null, t.requiresGrad() ? dp.neg() : null};
     }
 }

@@ -25,6 +25,7 @@ public final class Parameter implements Leaf {
     private Object owner;
     private final Shape shape;
     private final double[] data;
+    private long version;
 
     /**
      * A parameter with this name, shape and initial values (copied).
@@ -41,6 +42,7 @@ public final class Parameter implements Leaf {
     }
 
     /** The name, qualified by the enclosing containers, such as {@code 0.weight}. */
+    @Override
     public String name() {
         return name;
     }
@@ -61,9 +63,28 @@ public final class Parameter implements Leaf {
         return data.clone();
     }
 
-    /** Element {@code i} of the row-major values. */
+    /**
+     * Element {@code i} of the row-major values.
+     *
+     * @throws IllegalArgumentException naming the parameter if {@code i} is not in {@code [0, size())}
+     */
     public double get(int i) {
+        if (i < 0 || i >= data.length) {
+            throw new IllegalArgumentException(String.format("parameter '%s' of shape %s: element %s is out of range "
+                    + "(%s)", name, shape, i, data.length == 0 ? "it has no elements" : "0 to " + (data.length - 1)));
+        }
         return data[i];
+    }
+
+    /**
+     * How many times the values have changed: optimizer steps, {@link #copyFrom(double...)} and
+     * checkpoint loading each advance it. A tape the parameter was put on before a change refuses it
+     * (and its gradient) from then on, so a tape reused across training steps fails loudly instead of
+     * training on a stale copy.
+     */
+    @Override
+    public long version() {
+        return version;
     }
 
     /** This parameter as a variable tensor on {@code tape}: {@code tape.leaf(this)}. */
@@ -76,7 +97,7 @@ public final class Parameter implements Leaf {
      * optimizers and checkpoint loading change a parameter" (PyTorch's {@code param.copy_(values)} under
      * {@code no_grad}). For setting known weights by hand, such as a hand-derived test network; never
      * called by the library itself, and not a training step (an optimizer's momentum or Adam moments
-     * do not know about it). Tensors already put on a tape keep the old values.
+     * do not know about it). Advances the {@link #version()}, so tapes it is already on refuse it.
      *
      * @throws IllegalArgumentException if the length differs from {@link #size()}; nothing changes then
      */
@@ -85,11 +106,17 @@ public final class Parameter implements Leaf {
         checkArgument(values.length == data.length, "parameter '%s' of shape %s: copyFrom needs %s values, got %s",
                 name, shape, data.length, values.length);
         System.arraycopy(values, 0, data, 0, data.length);
+        changed();
     }
 
     /** The live storage, for optimizers and checkpoint loading in this package; never handed out. */
     double[] data() {
         return data;
+    }
+
+    /** Records that the values in {@link #data()} were changed; every writer of the storage calls it. */
+    void changed() {
+        version++;
     }
 
     /** Whether a container may take in {@code child}, the layer (or container) holding this parameter. */

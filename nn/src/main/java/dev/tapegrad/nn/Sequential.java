@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.tapegrad.autograd.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,17 +30,22 @@ public final class Sequential implements Layer {
      *     another container (then no name changes)
      */
     public Sequential(Layer... layers) {
-        this(List.of(layers));
+        this(Arrays.asList(Objects.requireNonNull(layers, "Sequential: layers")));
     }
 
     /** As {@link #Sequential(Layer...)}. */
     public Sequential(List<? extends Layer> layers) {
         Objects.requireNonNull(layers, "Sequential: layers");
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) == null) {
+                throw new NullPointerException("Sequential: layer " + i + " is null");
+            }
+        }
         this.layers = List.copyOf(layers);
         Map<Parameter, Boolean> seen = new IdentityHashMap<>();
         List<Parameter> all = new ArrayList<>();
         for (int i = 0; i < this.layers.size(); i++) {
-            Layer layer = Objects.requireNonNull(this.layers.get(i), "Sequential: layer is null");
+            Layer layer = this.layers.get(i);
             for (Parameter p : layer.parameters()) {
                 checkArgument(seen.put(p, Boolean.TRUE) == null,
                         "Sequential: parameter '%s' appears twice; add each layer once (no weight sharing)", p.name());

@@ -73,6 +73,7 @@ public final class Sgd implements Optimizer {
             for (int i = 0; i < p.length; i++) {
                 p[i] -= lr * g[i];
             }
+            params[k].changed();
         }
     }
 
@@ -172,6 +173,11 @@ public final class Sgd implements Optimizer {
     static List<Parameter> checkParameters(String optimizer, List<Parameter> parameters) {
         Objects.requireNonNull(parameters, () -> optimizer + ": parameters");
         checkArgument(!parameters.isEmpty(), "%s: no parameters to optimize", optimizer);
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i) == null) {
+                throw new NullPointerException(optimizer + ": parameter " + i + " is null");
+            }
+        }
         List<Parameter> copy = List.copyOf(parameters);
         checkArgument(copy.stream().distinct().count() == copy.size(),
                 "%s: a parameter appears twice in the list", optimizer);

@@ -2,7 +2,7 @@ package dev.tapegrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -37,6 +37,8 @@ class LossProperties {
     private static void checkPair(LossFunction loss, Shape s, double[] prediction, double[] target) {
         assertPasses(GradCheck.withDefaults().checkAll(in -> loss.apply(in.get(0), in.get(1)),
                 List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
+        assertPasses(GradCheck.withDefaults().checkAllSecondOrder(in -> loss.apply(in.get(0), in.get(1)),
+                List.of(GradCheck.Input.of(s, prediction), GradCheck.Input.of(s, target))));
     }
 
     @Property(tries = 50, seed = SEED)
@@ -69,7 +71,19 @@ class LossProperties {
         SplittableRandom rng = new SplittableRandom(seed);
         Shape s = shape(rows, classes);
         int[] c = rng.ints(rows, 0, classes).toArray();
-        assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, uniform(rng, s.size(), -4, 4)));
+        double[] z0 = uniform(rng, s.size(), -4, 4);
+        assertPasses(GradCheck.withDefaults().check(z -> Loss.crossEntropy(z, c), s, z0));
+        assertPasses(GradCheck.withDefaults().checkSecondOrder(z -> Loss.crossEntropy(z, c), s, z0));
+    }
+
+    @Property(tries = 50, seed = SEED)
+    void nll(@ForAll @IntRange(min = 1, max = 5) int rows, @ForAll @IntRange(min = 2, max = 5) int classes,
+             @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Shape s = shape(rows, classes);
+        double[] c = rng.ints(rows, 0, classes).asDoubleStream().toArray();
+        assertPasses(GradCheck.withDefaults().check(l -> NegativeLogLikelihood.INSTANCE.apply(l,
+                l.tape().constant(Shape.of(rows), c)).asTensor().mul(l.sum()).sum(), s, uniform(rng, s.size(), -4, 0)));
     }
 
     @Property(tries = 50, seed = SEED)
@@ -79,7 +93,7 @@ class LossProperties {
         Shape xs = Shape.of(rows, in);
         Shape ws = Shape.of(out, in);
         assertPasses(GradCheck.withDefaults().checkAll(
-                t -> Affine.INSTANCE.apply(t.get(0), t.get(1), t.get(2)).asTensor().tanh().sum(),
+                t -> t.get(0).linear(t.get(1), t.get(2)).tanh().sum(),
                 List.of(GradCheck.Input.of(xs, uniform(rng, xs.size(), -2, 2)),
                         GradCheck.Input.of(ws, uniform(rng, ws.size(), -1, 1)),
                         GradCheck.Input.of(Shape.of(out), uniform(rng, out, -1, 1)))));

@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.kernel;
 
-import dev.tapegrad.autograd.Shape;
-
 /**
  * A shape seen around one axis as {@code [outer, dim, inner]}: element {@code (o, k, i)} is at flat
  * index {@code (o * dim + k) * inner + i}. Reductions, softmax, slicing and concatenation all walk
@@ -12,9 +10,8 @@ import dev.tapegrad.autograd.Shape;
  * @param inner the product of the dimensions after the axis
  */
 public record Axes(int outer, int dim, int inner) {
-    /** The view of {@code shape} around {@code axis} (already resolved, non-negative). */
-    public static Axes around(Shape shape, int axis) {
-        int[] d = shape.dims();
+    /** The view of a shape with dimensions {@code d} around {@code axis} (already resolved, non-negative). */
+    public static Axes around(int[] d, int axis) {
         int outer = 1;
         for (int i = 0; i < axis; i++) {
             outer *= d[i];
@@ -41,21 +38,5 @@ public record Axes(int outer, int dim, int inner) {
             m = Math.max(m, x[at(o, k, i)]);
         }
         return m;
-    }
-
-    /** The shape with {@code axis} removed, or kept as 1 when {@code keepDims}. */
-    public static Shape reduced(Shape shape, int axis, boolean keepDims) {
-        int[] d = shape.dims();
-        if (keepDims) {
-            d[axis] = 1;
-            return Shape.of(d);
-        }
-        int[] r = new int[d.length - 1];
-        for (int i = 0, j = 0; i < d.length; i++) {
-            if (i != axis) {
-                r[j++] = d[i];
-            }
-        }
-        return Shape.of(r);
     }
 }

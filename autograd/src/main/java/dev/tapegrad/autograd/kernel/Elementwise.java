@@ -1,9 +1,10 @@
 package dev.tapegrad.autograd.kernel;
 
-import dev.tapegrad.autograd.UnaryOp;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * The loops behind every {@link UnaryOp}. Arrays of at least {@link #PARALLEL} elements are split over
+ * The loops behind every elementwise op of one input. Arrays of at least {@link #PARALLEL} elements are split over
  * the threads {@link Parallel#threads()} allows; every element is computed alone, so the result is the
  * same on any number of threads. Internal.
  */
@@ -14,7 +15,7 @@ public final class Elementwise {
     static final int PARALLEL = 1 << 14;
 
     /** {@code y[i] = op(x[i])}; does not modify {@code x}. */
-    public static double[] map(UnaryOp op, double[] x) {
+    public static double[] map(DoubleUnaryOperator op, double[] x) {
         double[] y = new double[x.length];
         if (x.length < PARALLEL) {
             map(op, x, y, 0, x.length);
@@ -24,14 +25,14 @@ public final class Elementwise {
         return y;
     }
 
-    private static void map(UnaryOp op, double[] x, double[] y, int from, int to) {
+    private static void map(DoubleUnaryOperator op, double[] x, double[] y, int from, int to) {
         for (int i = from; i < to; i++) {
-            y[i] = op.value(x[i]);
+            y[i] = op.applyAsDouble(x[i]);
         }
     }
 
-    /** {@code gx[i] = g[i] * op'(x[i], y[i])}; does not modify its arguments. */
-    public static double[] mapBackward(UnaryOp op, double[] x, double[] y, double[] g) {
+    /** {@code gx[i] = g[i] * op'(x[i], y[i])}, with {@code op'} the derivative given {@code x} and {@code y}; does not modify its arguments. */
+    public static double[] mapBackward(DoubleBinaryOperator op, double[] x, double[] y, double[] g) {
         double[] gx = new double[x.length];
         if (x.length < PARALLEL) {
             mapBackward(op, x, y, g, gx, 0, x.length);
@@ -41,9 +42,9 @@ public final class Elementwise {
         return gx;
     }
 
-    private static void mapBackward(UnaryOp op, double[] x, double[] y, double[] g, double[] gx, int from, int to) {
+    private static void mapBackward(DoubleBinaryOperator op, double[] x, double[] y, double[] g, double[] gx, int from, int to) {
         for (int i = from; i < to; i++) {
-            gx[i] = g[i] * op.derivative(x[i], y[i]);
+            gx[i] = g[i] * op.applyAsDouble(x[i], y[i]);
         }
     }
 }

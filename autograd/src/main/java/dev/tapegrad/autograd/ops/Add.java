@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.BinaryOp;
 
 /** Addition. {@code y = a + b}; {@code dy/da = 1}, {@code dy/db = 1}. */
@@ -27,5 +28,26 @@ public final class Add implements BinaryOp {
     @Override
     public double partialB(double a, double b, double y) {
         return 1.0;
+    }
+
+    /** The constant 1. */
+    @Override
+    public Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        return y.tape().constant(1.0).asTensor().expand(y.shape());
+    }
+
+    /** The constant 1. */
+    @Override
+    public Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        return partialA(a, b, y);
+    }
+
+    /** {@code ga = sumTo(g)}, {@code gb = sumTo(g)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {
+            inputs[0].requiresGrad() ? g.sumTo(inputs[0].shape()) : null,
+            inputs[1].requiresGrad() ? g.sumTo(inputs[1].shape()) : null,
+        };
     }
 }

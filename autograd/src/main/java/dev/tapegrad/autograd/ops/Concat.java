@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -30,6 +31,7 @@ public final class Concat implements Op {
         checkArgument(inputs[0].rank() > 0, "concat: cannot join scalars along an axis; use stack");
         int a = inputs[0].axis(axis, name());
         int[] out = inputs[0].dims();
+        long joined = out[a]; // a long: the sum of int extents can overflow even when every tensor is empty
         for (int t = 1; t < inputs.length; t++) {
             Shape s = inputs[t];
             checkArgument(s.rank() == inputs[0].rank(), "concat: tensor %s has shape %s but tensor 0 has %s",
@@ -38,19 +40,22 @@ public final class Concat implements Op {
                 checkArgument(d == a || s.dim(d) == out[d],
                         "concat: shapes %s and %s differ outside axis %s (at axis %s)", inputs[0], s, a, d);
             }
-            out[a] += s.dim(a);
+            joined += s.dim(a);
         }
+        checkArgument(joined <= Integer.MAX_VALUE, "concat: joining %s tensors of shape %s (and the rest) gives %s "
+                + "along axis %s, more than 2^31 - 1", inputs.length, inputs[0], joined, a);
+        out[a] = (int) joined;
         return Shape.of(out);
     }
 
     @Override
     public double[] forward(OpCall call) {
         int a = call.outputShape().axis(axis, name());
-        Axes out = Axes.around(call.outputShape(), a);
+        Axes out = Axes.around(call.outputShape().dims(), a);
         double[] y = new double[call.outputShape().size()];
         int at = 0;
         for (int t = 0; t < call.arity(); t++) {
-            Axes in = Axes.around(call.inputShape(t), a);
+            Axes in = Axes.around(call.inputShape(t).dims(), a);
             int block = in.dim() * in.inner();
             for (int o = 0; o < out.outer(); o++) {
                 System.arraycopy(call.input(t), o * block, y, out.at(o, at, 0), block);
@@ -63,11 +68,11 @@ public final class Concat implements Op {
     @Override
     public double[][] backward(OpCall call, double[] g) {
         int a = call.outputShape().axis(axis, name());
-        Axes out = Axes.around(call.outputShape(), a);
+        Axes out = Axes.around(call.outputShape().dims(), a);
         double[][] gx = new double[call.arity()][];
         int at = 0;
         for (int t = 0; t < call.arity(); t++) {
-            Axes in = Axes.around(call.inputShape(t), a);
+            Axes in = Axes.around(call.inputShape(t).dims(), a);
             int block = in.dim() * in.inner();
             if (call.needsGradient(t)) {
                 gx[t] = new double[call.input(t).length];
@@ -76,6 +81,22 @@ public final class Concat implements Op {
                 }
             }
             at += in.dim();
+        }
+        return gx;
+    }
+
+    /** Each input's gradient is its part of {@code g} along the axis. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        int a = output.shape().axis(axis, name());
+        Tensor[] gx = new Tensor[inputs.length];
+        int at = 0;
+        for (int t = 0; t < inputs.length; t++) {
+            int d = inputs[t].shape().dim(a);
+            if (inputs[t].requiresGrad()) {
+                gx[t] = g.slice(a, at, at + d);
+            }
+            at += d;
         }
         return gx;
     }

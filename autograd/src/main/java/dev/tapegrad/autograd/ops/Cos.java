@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Cosine. {@code y = cos x}; {@code dy/dx = -sin x}. */
@@ -22,5 +23,11 @@ public final class Cos implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return -Math.sin(x);
+    }
+
+    /** {@code -sin x}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return x.sin().neg();
     }
 }

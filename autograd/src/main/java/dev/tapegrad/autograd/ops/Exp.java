@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Exponential. {@code y = e^x}; {@code dy/dx = y}. */
@@ -21,6 +22,12 @@ public final class Exp implements UnaryOp {
 
     @Override
     public double derivative(double x, double y) {
+        return y;
+    }
+
+    /** {@code y}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
         return y;
     }
 }

@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One element as a scalar. {@code y = x[i, j, ...]}; the gradient is the output's gradient at that
@@ -16,7 +18,7 @@ public final class Index implements Op {
 
     /** Selects the element at {@code index} (copied): one index per axis. */
     public Index(int... index) {
-        this.index = index.clone();
+        this.index = Objects.requireNonNull(index, "get: index").clone();
     }
 
     @Override
@@ -57,5 +59,11 @@ public final class Index implements Op {
         double[] gx = new double[call.input(0).length];
         gx[offset(call.inputShape(0))] = g[0];
         return new double[][] {gx};
+    }
+
+    /** {@code gx = scatter(g)}: zeros but at the index. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {new Scatter(this, inputs[0].shape()).apply(g).asTensor()};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Natural logarithm. {@code y = ln x}; {@code dy/dx = 1 / x} (NaN for {@code x < 0} and -infinity at 0, as in PyTorch). */
@@ -22,5 +23,11 @@ public final class Log implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return 1.0 / x;
+    }
+
+    /** {@code x^-1}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return x.pow(-1.0);
     }
 }

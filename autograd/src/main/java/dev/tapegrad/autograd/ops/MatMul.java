@@ -138,8 +138,19 @@ public final class MatMul implements Op {
             }
             Shape batch = batch(out);
             batches = batch.size();
-            ia = Broadcast.indexMap(batch(a), batch);
-            ib = Broadcast.indexMap(batch(b), batch);
+            ia = Broadcast.indexMap(batch(a).dims(), batch.dims());
+            ib = Broadcast.indexMap(batch(b).dims(), batch.dims());
         }
+    }
+
+    /** {@code gA = sumTo(G B^T)}, {@code gB = sumTo(A^T G)}, over the batch axes each operand was broadcast along. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor a = inputs[0];
+        Tensor b = inputs[1];
+        return new Tensor[] {
+            a.requiresGrad() ? g.matmul(b.transpose(-2, -1)).sumTo(a.shape()) : null,
+            b.requiresGrad() ? a.transpose(-2, -1).matmul(g).sumTo(b.shape()) : null,
+        };
     }
 }

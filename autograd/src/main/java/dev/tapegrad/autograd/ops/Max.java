@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -33,7 +34,7 @@ public final class Max implements Op {
         int a = inputs[0].axis(axis, name());
         checkArgument(inputs[0].dim(a) > 0, "max: axis %s of shape %s is empty; a maximum needs at least one element",
                 axis, inputs[0]);
-        return Axes.reduced(inputs[0], a, keepDims);
+        return inputs[0].reduced(a, keepDims);
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class Max implements Op {
     }
 
     private Axes axes(OpCall call) {
-        return Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        return Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
     }
 
     /** The first index along the axis holding the maximum (or the first NaN). */
@@ -78,5 +79,22 @@ public final class Max implements Op {
             }
         }
         return best;
+    }
+
+    /** {@code gx = mask(expand(g with the axis kept))}, the first maximum of each line kept, as at first order. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Shape in = inputs[0].shape();
+        int a = in.axis(axis, name());
+        Axes ax = Axes.around(in.dims(), a);
+        double[] x = inputs[0].values();
+        boolean[] keep = new boolean[x.length];
+        for (int o = 0; o < ax.outer(); o++) {
+            for (int i = 0; i < ax.inner(); i++) {
+                keep[ax.at(o, argmax(x, ax, o, i), i)] = true;
+            }
+        }
+        Shape kept = in.reduced(a, true);
+        return new Tensor[] {new Mask(keep).apply(g.reshape(kept.dims()).expand(in))};
     }
 }

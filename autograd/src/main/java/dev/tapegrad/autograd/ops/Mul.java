@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.BinaryOp;
 
 /** Multiplication. {@code y = a b}; {@code dy/da = b}, {@code dy/db = a}. */
@@ -27,5 +28,26 @@ public final class Mul implements BinaryOp {
     @Override
     public double partialB(double a, double b, double y) {
         return a;
+    }
+
+    /** {@code b}, broadcast to the output. */
+    @Override
+    public Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        return b.expand(y.shape());
+    }
+
+    /** {@code a}, broadcast to the output. */
+    @Override
+    public Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        return a.expand(y.shape());
+    }
+
+    /** {@code ga = sumTo(g b)}, {@code gb = sumTo(g a)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {
+            inputs[0].requiresGrad() ? g.mul(inputs[1]).sumTo(inputs[0].shape()) : null,
+            inputs[1].requiresGrad() ? g.mul(inputs[0]).sumTo(inputs[1].shape()) : null,
+        };
     }
 }

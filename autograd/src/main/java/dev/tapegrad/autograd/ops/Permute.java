@@ -5,8 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Strided;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reorders axes: output axis {@code i} is input axis {@code perm[i]}. A pure rearrangement, so the
@@ -17,7 +19,7 @@ public final class Permute implements Op {
 
     /** The permutation (copied); negative axes count from the end. */
     public Permute(int... perm) {
-        this.perm = perm.clone();
+        this.perm = Objects.requireNonNull(perm, "permute: perm").clone();
     }
 
     @Override
@@ -84,5 +86,16 @@ public final class Permute implements Op {
             step[i] = inStrides[p[i]];
         }
         return Strided.offsets(outDims, step);
+    }
+
+    /** {@code gx = permute(g, inverse permutation)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        int[] p = resolve(inputs[0].shape());
+        int[] inverse = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            inverse[p[i]] = i;
+        }
+        return new Tensor[] {g.permute(inverse)};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.BinaryOp;
 
 /**
@@ -31,5 +32,43 @@ public final class Pow implements BinaryOp {
     @Override
     public double partialB(double a, double b, double y) {
         return a == 0.0 && b >= 0.0 ? 0.0 : y * Math.log(a);
+    }
+
+    /**
+     * {@code b a^(b-1)}, exactly 0 where {@code b = 0} and {@code a^(b-1)} is not finite (the numeric
+     * partial's 0 where the product would be {@code 0 * inf}). Masked only there, so that the derivative
+     * of this partial with respect to {@code b} at {@code b = 0} is still {@code a^(b-1)}.
+     */
+    @Override
+    public Tensor partialA(Tensor a, Tensor b, Tensor y) {
+        Tensor power = a.pow(b.sub(1.0));
+        double[] pv = power.expand(y.shape()).values();
+        double[] bv = b.expand(y.shape()).values();
+        boolean[] keep = new boolean[bv.length];
+        boolean all = true;
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = bv[i] != 0.0 || Double.isFinite(pv[i]);
+            all &= keep[i];
+        }
+        Tensor d = b.mul(power);
+        return all ? d.expand(y.shape()) : new Mask(keep).apply(d.expand(y.shape()));
+    }
+
+    /** {@code y ln a}, exactly 0 where {@code a = 0} and {@code b >= 0}. */
+    @Override
+    public Tensor partialB(Tensor a, Tensor b, Tensor y) {
+        double[] av = a.expand(y.shape()).values();
+        double[] bv = b.expand(y.shape()).values();
+        boolean[] keep = new boolean[av.length];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = !(av[i] == 0.0 && bv[i] >= 0.0);
+        }
+        Tensor d = y.mul(a.log());
+        for (boolean k : keep) {
+            if (!k) {
+                return new Mask(keep).apply(d);
+            }
+        }
+        return d;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /**
@@ -48,5 +49,14 @@ public final class PowConst implements UnaryOp {
     @Override
     public String toString() {
         return "pow(" + exponent + ")";
+    }
+
+    /** {@code c x^(c-1)}; {@code 2 x} for {@code c = 2}; a constant 0 for {@code c = 0}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        if (exponent == 0.0) {
+            return x.tape().constant(0.0).asTensor().expand(x.shape());
+        }
+        return exponent == 2.0 ? x.mul(2.0) : x.pow(exponent - 1.0).mul(exponent);
     }
 }

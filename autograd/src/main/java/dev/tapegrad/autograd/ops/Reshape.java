@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The same elements in the same row-major order under another shape. The identity on values, so the
@@ -16,7 +18,7 @@ public final class Reshape implements Op {
 
     /** Reshapes to {@code dims} (copied); at most one may be {@code -1}. */
     public Reshape(int... dims) {
-        this.dims = dims.clone();
+        this.dims = Objects.requireNonNull(dims, "reshape: dims").clone();
     }
 
     @Override
@@ -60,5 +62,11 @@ public final class Reshape implements Op {
     @Override
     public double[][] backward(OpCall call, double[] g) {
         return new double[][] {g.clone()};
+    }
+
+    /** {@code gx = reshape(g, shape of x)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {g.reshape(inputs[0].shape().dims())};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Logistic sigmoid. {@code y = 1 / (1 + e^-x)}; {@code dy/dx = y (1 - y)}, read from the output. */
@@ -22,5 +23,11 @@ public final class Sigmoid implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return y * (1.0 - y);
+    }
+
+    /** {@code y (1 - y)}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return y.mul(y.neg().add(1.0));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Sine. {@code y = sin x}; {@code dy/dx = cos x}. */
@@ -22,5 +23,11 @@ public final class Sin implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return Math.cos(x);
+    }
+
+    /** {@code cos x}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return x.cos();
     }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -43,8 +44,13 @@ public final class Slice implements Op {
         int n = s.dim(a);
         int f = from < 0 ? from + n : from;
         int t = to < 0 ? to + n : to;
-        checkArgument(f >= 0 && t <= n && f <= t,
+        checkArgument(f >= 0 && f <= n && t >= 0 && t <= n,
                 "slice: range [%s, %s) is out of bounds for axis %s of shape %s (size %s)", from, to, axis, s, n);
+        if (f > t) {
+            throw new IllegalArgumentException(String.format("slice: range [%s, %s) is reversed: from %s%s is after "
+                    + "to %s%s along axis %s of shape %s; [from, to) needs from <= to (from == to gives an empty slice)",
+                    from, to, from, f == from ? "" : " (" + f + ")", to, t == to ? "" : " (" + t + ")", axis, s));
+        }
         return new int[] {f, t};
     }
 
@@ -52,9 +58,9 @@ public final class Slice implements Op {
     public double[] forward(OpCall call) {
         Shape in = call.inputShape(0);
         int a = in.axis(axis, name());
-        Axes src = Axes.around(in, a);
+        Axes src = Axes.around(in.dims(), a);
         int f = bounds(in, a)[0];
-        Axes dst = Axes.around(call.outputShape(), a);
+        Axes dst = Axes.around(call.outputShape().dims(), a);
         double[] x = call.input(0);
         double[] y = new double[call.outputShape().size()];
         for (int o = 0; o < src.outer(); o++) {
@@ -67,13 +73,21 @@ public final class Slice implements Op {
     public double[][] backward(OpCall call, double[] g) {
         Shape in = call.inputShape(0);
         int a = in.axis(axis, name());
-        Axes src = Axes.around(in, a);
+        Axes src = Axes.around(in.dims(), a);
         int f = bounds(in, a)[0];
-        Axes dst = Axes.around(call.outputShape(), a);
+        Axes dst = Axes.around(call.outputShape().dims(), a);
         double[] gx = new double[in.size()];
         for (int o = 0; o < src.outer(); o++) {
             System.arraycopy(g, dst.at(o, 0, 0), gx, src.at(o, f, 0), dst.dim() * dst.inner());
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = pad(g)}: zeros outside the slice. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Shape in = inputs[0].shape();
+        int a = in.axis(axis, name());
+        return new Tensor[] {new Pad(a, bounds(in, a)[0], in.dim(a)).apply(g).asTensor()};
     }
 }

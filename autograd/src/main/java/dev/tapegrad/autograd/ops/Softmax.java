@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -31,7 +32,7 @@ public final class Softmax implements Op {
 
     @Override
     public double[] forward(OpCall call) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] x = call.input(0);
         double[] y = new double[x.length];
         for (int o = 0; o < ax.outer(); o++) {
@@ -53,7 +54,7 @@ public final class Softmax implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] y = call.output();
         double[] gx = new double[y.length];
         for (int o = 0; o < ax.outer(); o++) {
@@ -69,5 +70,12 @@ public final class Softmax implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = y (g - sum(g y))}, the sum along the axis. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor y, Tensor g) {
+        int a = inputs[0].shape().axis(axis, name());
+        return new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Square root. {@code y = sqrt(x)}; {@code dy/dx = 1 / (2 y)} (infinity at 0). */
@@ -22,5 +23,11 @@ public final class Sqrt implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return 0.5 / y;
+    }
+
+    /** {@code 0.5 y^-1}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return y.pow(-1.0).mul(0.5);
     }
 }

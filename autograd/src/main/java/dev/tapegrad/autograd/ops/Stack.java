@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -72,6 +73,19 @@ public final class Stack implements Op {
     }
 
     private Axes axes(OpCall call) {
-        return Axes.around(call.outputShape(), call.outputShape().axis(axis, name()));
+        return Axes.around(call.outputShape().dims(), call.outputShape().axis(axis, name()));
+    }
+
+    /** Input {@code t}'s gradient is slice {@code t} of {@code g} along the new axis, that axis dropped. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        int a = output.shape().axis(axis, name());
+        Tensor[] gx = new Tensor[inputs.length];
+        for (int t = 0; t < inputs.length; t++) {
+            if (inputs[t].requiresGrad()) {
+                gx[t] = g.slice(a, t, t + 1).reshape(inputs[t].shape().dims());
+            }
+        }
+        return gx;
     }
 }

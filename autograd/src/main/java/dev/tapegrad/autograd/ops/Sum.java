@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Axes;
 
 /**
@@ -27,12 +28,12 @@ public final class Sum implements Op {
     @Override
     public Shape outputShape(Shape... inputs) {
         Op.checkArity(this, inputs, 1);
-        return Axes.reduced(inputs[0], inputs[0].axis(axis, name()), keepDims);
+        return inputs[0].reduced(inputs[0].axis(axis, name()), keepDims);
     }
 
     @Override
     public double[] forward(OpCall call) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] x = call.input(0);
         double[] y = new double[ax.outer() * ax.inner()];
         for (int o = 0; o < ax.outer(); o++) {
@@ -49,7 +50,7 @@ public final class Sum implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Axes ax = Axes.around(call.inputShape(0), call.inputShape(0).axis(axis, name()));
+        Axes ax = Axes.around(call.inputShape(0).dims(), call.inputShape(0).axis(axis, name()));
         double[] gx = new double[call.input(0).length];
         for (int o = 0; o < ax.outer(); o++) {
             for (int k = 0; k < ax.dim(); k++) {
@@ -57,5 +58,13 @@ public final class Sum implements Op {
             }
         }
         return new double[][] {gx};
+    }
+
+    /** {@code gx = expand(g with the axis kept, shape of x)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Shape in = inputs[0].shape();
+        Shape kept = in.reduced(in.axis(axis, name()), true);
+        return new Tensor[] {g.reshape(kept.dims()).expand(in)};
     }
 }

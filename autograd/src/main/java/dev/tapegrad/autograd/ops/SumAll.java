@@ -3,6 +3,7 @@ package dev.tapegrad.autograd.ops;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.Arrays;
 
 /** Sum of all elements. {@code y = sum_i x[i]}; {@code dy/dx[i] = 1}. */
@@ -37,5 +38,11 @@ public final class SumAll implements Op {
         double[] gx = new double[call.input(0).length];
         Arrays.fill(gx, g[0]);
         return new double[][] {gx};
+    }
+
+    /** {@code gx = expand(g, shape of x)}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        return new Tensor[] {g.expand(inputs[0].shape())};
     }
 }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.UnaryOp;
 
 /** Hyperbolic tangent. {@code y = tanh x}; {@code dy/dx = 1 - y^2}, read from the output. */
@@ -22,5 +23,11 @@ public final class Tanh implements UnaryOp {
     @Override
     public double derivative(double x, double y) {
         return 1.0 - y * y;
+    }
+
+    /** {@code 1 - y^2}. */
+    @Override
+    public Tensor derivative(Tensor x, Tensor y) {
+        return y.mul(y).neg().add(1.0);
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapegrad.autograd.Gradients;
-import dev.tapegrad.autograd.GraphExport;
+import dev.tapegrad.autograd.debug.GraphExport;
 import dev.tapegrad.autograd.Leaf;
 import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;

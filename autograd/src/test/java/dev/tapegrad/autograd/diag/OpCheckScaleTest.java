@@ -3,7 +3,7 @@ package dev.tapegrad.autograd.diag;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.OpCheck;
+import dev.tapegrad.autograd.check.OpCheck;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;

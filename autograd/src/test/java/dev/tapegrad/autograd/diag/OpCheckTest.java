@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
-import dev.tapegrad.autograd.OpCheck;
+import dev.tapegrad.autograd.check.OpCheck;
 import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
@@ -158,6 +158,45 @@ class OpCheckTest {
         OpCheck.Report r = OpCheck.check(tape);
         assertTrue(r.passed(), r::describe);
         assertEquals(1, r.skipped(), r::describe);
-        assertEquals(5, r.checked(), r::describe); // the log at 0.25 and 0.5, and the sum at all three
+        // First order: the log at 0.25 and 0.5, and the sum at all three; second order: the sum's backward
+        // at all three (the custom log, differentiable once, has no second order to check).
+        assertEquals(8, r.checked(), r::describe);
+    }
+
+    @Test
+    void namesTheOpWhoseSecondDerivativeIsWrong() {
+        // The numeric derivative is right (cos), the differentiable one is wrong (sin instead of cos):
+        // first-order checks cannot see it, the second-order pass must.
+        UnaryOp badSin = new UnaryOp() {
+            @Override
+            public String name() {
+                return "badsin";
+            }
+
+            @Override
+            public double value(double x) {
+                return Math.sin(x);
+            }
+
+            @Override
+            public double derivative(double x, double y) {
+                return Math.cos(x);
+            }
+
+            @Override
+            public Tensor derivative(Tensor x, Tensor y) {
+                return x.sin();
+            }
+        };
+        Tape tape = new Tape();
+        Tensor t = tape.tensor(Shape.of(3), 0.3, -0.8, 1.1);
+        badSin.apply(t.mul(2.0)).tanh().sum();
+        OpCheck.Report r = OpCheck.check(tape);
+        assertFalse(r.passed(), r::describe);
+        OpCheck.Failure f = r.firstFailure().orElseThrow();
+        assertEquals("badsin", f.op());
+        assertEquals(2, f.order());
+        assertTrue(r.failures().stream().allMatch(x -> x.op().equals("badsin") && x.order() == 2), r::describe);
+        assertTrue(f.toString().contains("second derivative"), f::toString);
     }
 }

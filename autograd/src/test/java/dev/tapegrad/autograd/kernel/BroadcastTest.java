@@ -28,13 +28,13 @@ class BroadcastTest {
 
     @Test
     void trailingDetectsTheBiasPatternOnly() {
-        assertTrue(Broadcast.trailing(Shape.of(4), Shape.of(3, 4)));
-        assertTrue(Broadcast.trailing(Shape.of(1, 4), Shape.of(2, 3, 4)));
-        assertTrue(Broadcast.trailing(Shape.of(3, 4), Shape.of(2, 3, 4)));
-        assertTrue(Broadcast.trailing(Shape.of(1), Shape.of(2, 3)));
-        assertFalse(Broadcast.trailing(Shape.of(3, 1), Shape.of(3, 4)));
-        assertFalse(Broadcast.trailing(Shape.of(2, 1, 4), Shape.of(2, 3, 4)));
-        assertFalse(Broadcast.trailing(Shape.of(0), Shape.of(3, 0)));
+        assertTrue(Broadcast.trailing(Shape.of(4).dims(), Shape.of(3, 4).dims()));
+        assertTrue(Broadcast.trailing(Shape.of(1, 4).dims(), Shape.of(2, 3, 4).dims()));
+        assertTrue(Broadcast.trailing(Shape.of(3, 4).dims(), Shape.of(2, 3, 4).dims()));
+        assertTrue(Broadcast.trailing(Shape.of(1).dims(), Shape.of(2, 3).dims()));
+        assertFalse(Broadcast.trailing(Shape.of(3, 1).dims(), Shape.of(3, 4).dims()));
+        assertFalse(Broadcast.trailing(Shape.of(2, 1, 4).dims(), Shape.of(2, 3, 4).dims()));
+        assertFalse(Broadcast.trailing(Shape.of(0).dims(), Shape.of(3, 0).dims()));
     }
 
     /** y = a * b with b of shape [n] over a of shape [rows, n]; and the gradients for a seed s. */

@@ -3,7 +3,7 @@ package dev.tapegrad.autograd.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Node;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
@@ -14,13 +14,25 @@ import java.util.function.Function;
 public final class Check {
     private Check() {}
 
-    /** Asserts that {@code f}'s gradients at {@code in} match central finite differences (defaults). */
+    /** Asserts that {@code f}'s first and second derivatives at {@code in} match central finite differences (defaults). */
     public static void gradients(Function<Tensor, ? extends Node> f, GradCheck.Input in) {
+        passed(GradCheck.withDefaults().check(f, in.shape(), in.values()));
+        passed(GradCheck.withDefaults().checkSecondOrder(f, in.shape(), in.values()));
+    }
+
+    /** Asserts that {@code f}'s first and second derivatives at these inputs match central finite differences (defaults). */
+    public static void gradientsAll(Function<List<Tensor>, ? extends Node> f, GradCheck.Input... in) {
+        passed(GradCheck.withDefaults().checkAll(f, List.of(in)));
+        passed(GradCheck.withDefaults().checkAllSecondOrder(f, List.of(in)));
+    }
+
+    /** Asserts that {@code f}'s first derivatives match central finite differences, for ops differentiable once. */
+    public static void firstOrder(Function<Tensor, ? extends Node> f, GradCheck.Input in) {
         passed(GradCheck.withDefaults().check(f, in.shape(), in.values()));
     }
 
-    /** Asserts that {@code f}'s gradients at these inputs match central finite differences (defaults). */
-    public static void gradientsAll(Function<List<Tensor>, ? extends Node> f, GradCheck.Input... in) {
+    /** Asserts that {@code f}'s first derivatives at these inputs match central finite differences. */
+    public static void firstOrderAll(Function<List<Tensor>, ? extends Node> f, GradCheck.Input... in) {
         passed(GradCheck.withDefaults().checkAll(f, List.of(in)));
     }
 

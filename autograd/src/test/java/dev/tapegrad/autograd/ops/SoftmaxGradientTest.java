@@ -2,7 +2,7 @@ package dev.tapegrad.autograd.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import net.jqwik.api.Arbitraries;

@@ -1,6 +1,6 @@
 package dev.tapegrad.autograd.ops;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import net.jqwik.api.Arbitraries;

@@ -1,6 +1,6 @@
 package dev.tapegrad.autograd.programs;
 
-import dev.tapegrad.autograd.GradCheck;
+import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 import java.util.ArrayList;

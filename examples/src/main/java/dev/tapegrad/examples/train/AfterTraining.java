@@ -1,7 +1,7 @@
 package dev.tapegrad.examples.train;
 
 import dev.tapegrad.autograd.Gradients;
-import dev.tapegrad.autograd.GraphExport;
+import dev.tapegrad.autograd.debug.GraphExport;
 import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;

@@ -1,6 +1,6 @@
 package dev.tapegrad.nn.diagnose;
 
-import dev.tapegrad.autograd.OpCheck;
+import dev.tapegrad.autograd.check.OpCheck;
 import java.util.List;
 
 /**

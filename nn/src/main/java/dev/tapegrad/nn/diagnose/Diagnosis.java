@@ -2,6 +2,7 @@ package dev.tapegrad.nn.diagnose;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.check.OpCheck;
 import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.nn.Layer;
 import dev.tapegrad.nn.LossFunction;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * <p>The diagnosis runs the model's forward on the batch layer by layer on a tape of its own, takes
  * the loss's gradients, and looks at: NaN or infinity (naming the first op that produced it), each op's
- * derivative against finite differences of its forward ({@link dev.tapegrad.autograd.OpCheck}), outputs
+ * derivative against finite differences of its forward ({@link dev.tapegrad.autograd.check.OpCheck}), outputs
  * that do not vary across the batch, saturated sigmoid/tanh and dead ReLU units per layer, gradient
  * norms per layer (vanishing, exploding, missing), the update-to-parameter ratio for the learning
  * rate, and, given the loss history, a loss that rises, oscillates or has plateaued above zero. It

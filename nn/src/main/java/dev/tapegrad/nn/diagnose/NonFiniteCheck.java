@@ -1,5 +1,6 @@
 package dev.tapegrad.nn.diagnose;
 
+import dev.tapegrad.autograd.debug.AnomalySearch;
 import dev.tapegrad.autograd.Anomaly;
 import dev.tapegrad.nn.Parameter;
 import java.util.List;
@@ -34,10 +35,10 @@ final class NonFiniteCheck {
                     "The loss history contains NaN or infinity: training diverged; lower the learning rate."));
         }
         if (c.userStep != null) {
-            report(c, Anomaly.find(c.userStep.tape(), c.userStep), "In the given training step, ", out);
+            report(c, AnomalySearch.find(c.userStep.tape(), c.userStep), "In the given training step, ", out);
         }
         if (!c.nonFinite) {
-            report(c, Anomaly.find(c.probe.tape, c.probe.gradients), "On the batch, ", out);
+            report(c, AnomalySearch.find(c.probe.tape, c.probe.gradients), "On the batch, ", out);
         }
     }
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Gradients;
-import dev.tapegrad.autograd.GraphExport;
-import dev.tapegrad.autograd.OpCheck;
+import dev.tapegrad.autograd.debug.GraphExport;
+import dev.tapegrad.autograd.check.OpCheck;
 import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;

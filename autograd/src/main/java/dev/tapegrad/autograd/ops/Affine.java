@@ -1,18 +1,20 @@
-package dev.tapegrad.nn;
+package dev.tapegrad.autograd.ops;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.kernel.Gemm;
 
 /**
- * The fully connected layer's function, fused into one op for speed (one tape entry instead of a
+ * The fully connected layer's function (PyTorch's {@code F.linear}), fused into one op for speed (one tape entry instead of a
  * transpose, a matrix product and a broadcast add): inputs {@code x [N, in]} (or {@code [in]}),
  * {@code W [out, in]}, {@code b [out]}; output {@code y = x W^T + b}, {@code [N, out]} (or {@code [out]}).
  * With {@code g = dL/dy}: {@code dL/dx = g W}, {@code dL/dW = g^T x}, {@code dL/db = sum over n of g}.
  */
-final class Affine implements Op {
-    static final Affine INSTANCE = new Affine();
+public final class Affine implements Op {
+    /** The one instance. */
+    public static final Affine INSTANCE = new Affine();
 
     private Affine() {}
 
@@ -83,5 +85,25 @@ final class Affine implements Op {
             }
         }
         return new double[][] {gx, gw, gb};
+    }
+
+    /** {@code gx = g W}, {@code gW = g^T x} (the outer product {@code g x^T} for one sample), {@code gb = sum over n of g}. */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
+        Tensor x = inputs[0];
+        Tensor w = inputs[1];
+        Tensor b = inputs[2];
+        boolean batch = x.shape().rank() == 2;
+        Tensor gw = null;
+        if (w.requiresGrad()) {
+            Tensor g2 = batch ? g : g.reshape(1, w.shape().dim(0));
+            Tensor x2 = batch ? x : x.reshape(1, w.shape().dim(1));
+            gw = g2.transpose().matmul(x2);
+        }
+        return new Tensor[] {
+            x.requiresGrad() ? g.matmul(w) : null,
+            gw,
+            b.requiresGrad() ? (batch ? g.sum(0) : g) : null,
+        };
     }
 }

@@ -1,19 +1,24 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.internal;
 
-import static dev.tapegrad.autograd.Code.CONST_B;
+import static dev.tapegrad.autograd.internal.Code.CONST_B;
+
+import dev.tapegrad.autograd.Op;
 
 import dev.tapegrad.autograd.ops.Abs;
+import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
 import dev.tapegrad.autograd.ops.Div;
 import dev.tapegrad.autograd.ops.Exp;
 import dev.tapegrad.autograd.ops.Log;
 import dev.tapegrad.autograd.ops.Mul;
+import dev.tapegrad.autograd.ops.Neg;
 import dev.tapegrad.autograd.ops.Pow;
 import dev.tapegrad.autograd.ops.PowConst;
 import dev.tapegrad.autograd.ops.Relu;
 import dev.tapegrad.autograd.ops.Sigmoid;
 import dev.tapegrad.autograd.ops.Sin;
 import dev.tapegrad.autograd.ops.Sqrt;
+import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Tanh;
 
 /**
@@ -22,17 +27,23 @@ import dev.tapegrad.autograd.ops.Tanh;
  * the default stack. Only nodes the output depends on are visited ({@code hit}), so a derivative that
  * is infinite somewhere the output never looks cannot turn a gradient into NaN.
  */
-final class Backward {
+public final class Backward {
     private Backward() {}
 
-    static Gradients run(Tape t, int root, double[] seed) {
+    /**
+     * The gradients of node {@code root} with respect to every node before it, for the output gradient
+     * {@code seed} (one value for a scalar root). Does not modify the recording or {@code seed}.
+     */
+    public static Sweep run(Recording t, int root, double[] seed) {
         int n = root + 1;
         double[] sg = new double[n];
         boolean[] hit = new boolean[n];
         double[][] tg = new double[t.entryCount][];
+        boolean[] owned = new boolean[t.entryCount];
         Entry rootEntry = t.entryOf(root);
         if (rootEntry != null && !rootEntry.shape().isScalar()) {
             tg[t.in0[root]] = seed.clone();
+            owned[t.in0[root]] = true;
         } else {
             sg[root] = seed[0];
         }
@@ -51,13 +62,14 @@ final class Backward {
             byte c = code[i];
             switch (c) {
                 case Code.LEAF, Code.CONST -> { }
-                case Code.GENERIC -> general(t, i, sg, hit, tg);
+                case Code.GENERIC -> general(t, i, sg, hit, tg, owned);
+                // The partials of add and sub ignore their arguments: after inlining, the loads are dead.
                 case Code.ADD -> {
                     double g = sg[i];
                     int a = in0[i];
                     int b = in1[i];
-                    sg[a] += g * 1.0;
-                    sg[b] += g * 1.0;
+                    sg[a] += g * Add.INSTANCE.partialA(val[a], val[b], val[i]);
+                    sg[b] += g * Add.INSTANCE.partialB(val[a], val[b], val[i]);
                     hit[a] = true;
                     hit[b] = true;
                 }
@@ -65,8 +77,8 @@ final class Backward {
                     double g = sg[i];
                     int a = in0[i];
                     int b = in1[i];
-                    sg[a] += g * 1.0;
-                    sg[b] += g * -1.0;
+                    sg[a] += g * Sub.INSTANCE.partialA(val[a], val[b], val[i]);
+                    sg[b] += g * Sub.INSTANCE.partialB(val[a], val[b], val[i]);
                     hit[a] = true;
                     hit[b] = true;
                 }
@@ -94,9 +106,14 @@ final class Backward {
                     hit[a] = true;
                     hit[b] = true;
                 }
-                case Code.ADD | CONST_B, Code.SUB | CONST_B -> {
+                case Code.ADD | CONST_B -> {
                     int a = in0[i];
-                    sg[a] += sg[i] * 1.0;
+                    sg[a] += sg[i] * Add.INSTANCE.partialA(val[a], consts[in1[i]], val[i]);
+                    hit[a] = true;
+                }
+                case Code.SUB | CONST_B -> {
+                    int a = in0[i];
+                    sg[a] += sg[i] * Sub.INSTANCE.partialA(val[a], consts[in1[i]], val[i]);
                     hit[a] = true;
                 }
                 case Code.MUL | CONST_B, Code.DIV | CONST_B, Code.POW | CONST_B -> {
@@ -122,17 +139,13 @@ final class Backward {
                 }
             }
         }
-        Gradients grads = new Gradients(t, sg, tg, hit);
-        if (t.anomaly != null) {
-            t.anomaly.checkBackward(grads, root);
-        }
-        return grads;
+        return new Sweep(sg, tg, hit);
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */
     private static double unaryDerivative(byte c, double x, double y) {
         return switch (c) {
-            case Code.NEG -> -1.0;
+            case Code.NEG -> Neg.INSTANCE.derivative(x, y);
             case Code.EXP -> Exp.INSTANCE.derivative(x, y);
             case Code.LOG -> Log.INSTANCE.derivative(x, y);
             case Code.SQRT -> Sqrt.INSTANCE.derivative(x, y);
@@ -147,7 +160,7 @@ final class Backward {
     }
 
     /** Runs one general op's backward and adds each input's gradient into that input's slot. */
-    private static void general(Tape t, int i, double[] sg, boolean[] hit, double[][] tg) {
+    private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
         Entry e = t.entries[t.in0[i]];
         if (e.op == null || !e.requiresGrad) {
             return;
@@ -182,43 +195,19 @@ final class Backward {
             int slot = t.in0[j];
             double[] acc = tg[slot];
             if (acc == null) {
-                tg[slot] = !ownsResults(e.op) || aliased(gk, g, e.call, gin, k) ? gk.clone() : gk;
+                tg[slot] = gk;
             } else {
+                if (!owned[slot]) {
+                    // An op's arrays are never written to (an op may return one it keeps, or an input):
+                    // the first sum goes into a copy, which the sweep owns.
+                    acc = acc.clone();
+                    tg[slot] = acc;
+                    owned[slot] = true;
+                }
                 for (int q = 0; q < acc.length; q++) {
                     acc[q] += gk[q];
                 }
             }
         }
-    }
-
-    /**
-     * Whether the sweep may add into the arrays this op's backward returns. The library's own ops
-     * return new arrays; a user's op may keep and return the same array on every call, and adding into
-     * it would change the next backward's answer, so its arrays are copied.
-     */
-    private static boolean ownsResults(Op op) {
-        String pkg = op.getClass().getPackageName();
-        return pkg.equals("dev.tapegrad.autograd.ops") || pkg.equals("dev.tapegrad.nn");
-    }
-
-    /**
-     * Whether a returned gradient array is also held elsewhere (the output gradient, a value on the
-     * tape, another input's gradient). Such an array must be copied before the sweep adds into it.
-     */
-    private static boolean aliased(double[] gk, double[] g, OpCall call, double[][] gin, int k) {
-        if (gk == g || gk == call.output()) {
-            return true;
-        }
-        for (int q = 0; q < gin.length; q++) {
-            if (q != k && gin[q] == gk) {
-                return true;
-            }
-        }
-        for (int q = 0; q < call.arity(); q++) {
-            if (call.input(q) == gk) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,12 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.check;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.Gradients;
+import dev.tapegrad.autograd.Node;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,12 +78,13 @@ public final class GradCheck {
 
     /** Checks {@code f} of one vector input {@code x} (shape {@code [n]}) with the default settings. */
     public static Report check(Function<Tensor, ? extends Node> f, double... x) {
+        Objects.requireNonNull(x, "gradcheck: x");
         return DEFAULTS.check(f, Shape.of(x.length), x);
     }
 
     /** Checks {@code f} of several inputs with the default settings; see {@link #checkAll(Function, List)}. */
     public static Report checkAll(Function<List<Tensor>, ? extends Node> f, Input... inputs) {
-        return DEFAULTS.checkAll(f, List.of(inputs));
+        return DEFAULTS.checkAll(f, Arrays.asList(Objects.requireNonNull(inputs, "gradcheck: inputs")));
     }
 
     /** Checks {@code f} of one input of the given shape and values. */
@@ -87,10 +93,28 @@ public final class GradCheck {
         return checkAll(ts -> f.apply(ts.get(0)), List.of(Input.of(shape, x)));
     }
 
-    /** Checks {@code f} of several inputs; {@code f} receives them as variables on a fresh tape. */
+    /**
+     * Checks {@code f} of several inputs; {@code f} receives them as variables on a fresh tape.
+     *
+     * @throws IllegalArgumentException if the inputs have no elements: there would be no derivative to
+     *     check, and an empty check must not pass
+     */
     public Report checkAll(Function<List<Tensor>, ? extends Node> f, List<Input> inputs) {
         Objects.requireNonNull(f, "f");
+        Objects.requireNonNull(inputs, "gradcheck: inputs");
         checkArgument(!inputs.isEmpty(), "gradcheck: needs at least one input");
+        List<Shape> shapes = new ArrayList<>();
+        long elements = 0;
+        for (int k = 0; k < inputs.size(); k++) {
+            Input in = inputs.get(k);
+            if (in == null) {
+                throw new NullPointerException("gradcheck: input " + k + " is null");
+            }
+            shapes.add(in.shape());
+            elements += in.values().length;
+        }
+        checkArgument(elements > 0, "gradcheck: the inputs %s have no elements, so there is no derivative to check; "
+                + "pass at least one value, as in GradCheck.check(f, 0.5, -1.0)", shapes);
         Tape tape = new Tape();
         List<Tensor> vars = new ArrayList<>();
         for (Input in : inputs) {
@@ -127,6 +151,44 @@ public final class GradCheck {
         return new Report(checked, bad, eps, atol, rtol);
     }
 
+    /**
+     * PyTorch's {@code gradgradcheck} for one input with the default settings: see
+     * {@link #checkSecondOrder(Function, Shape, double...)}.
+     */
+    public static Report checkSecondOrder(Function<Tensor, ? extends Node> f, double... x) {
+        Objects.requireNonNull(x, "gradgradcheck: x");
+        return DEFAULTS.checkSecondOrder(f, Shape.of(x.length), x);
+    }
+
+    /**
+     * Checks {@code f}'s second derivatives (PyTorch's {@code gradgradcheck}): the recorded gradient
+     * {@code u^T df/dx}, for a fixed direction {@code u} over {@code f}'s output, is itself checked
+     * against central finite differences of its values, so every op's differentiable backward and the
+     * backward of that are exercised.
+     */
+    public Report checkSecondOrder(Function<Tensor, ? extends Node> f, Shape shape, double... x) {
+        Objects.requireNonNull(f, "f");
+        return checkAllSecondOrder(ts -> f.apply(ts.get(0)), List.of(Input.of(shape, x)));
+    }
+
+    /** {@link #checkSecondOrder(Function, Shape, double...)} for several inputs: all their gradients, flattened and joined. */
+    public Report checkAllSecondOrder(Function<List<Tensor>, ? extends Node> f, List<Input> inputs) {
+        Objects.requireNonNull(f, "f");
+        return checkAll(ts -> {
+            Tensor y = Objects.requireNonNull(f.apply(ts), "gradgradcheck: f returned null").asTensor();
+            double[] u = new double[y.shape().size()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = 1.0 - 0.375 * (i % 5); // a fixed direction with unequal entries, so no cancellation hides a term
+            }
+            Tensor seed = y.tape().constant(y.shape(), u);
+            List<Tensor> grads = new ArrayList<>();
+            for (Tensor t : ts) {
+                grads.add(y.grad(t, seed).reshape(-1));
+            }
+            return grads.size() == 1 ? grads.get(0) : Tensor.concat(0, grads);
+        }, inputs);
+    }
+
     private boolean close(double analytic, double numeric) {
         if (Double.isNaN(analytic) || Double.isNaN(numeric) || Double.isInfinite(analytic) || Double.isInfinite(numeric)) {
             return Double.compare(analytic, numeric) == 0;
@@ -142,7 +204,8 @@ public final class GradCheck {
             if (q == k) {
                 v[e] += h;
             }
-            vars.add(tape.constant(inputs.get(q).shape(), v));
+            // Variables, not constants: a second-order check differentiates f inside the evaluation.
+            vars.add(tape.tensor(inputs.get(q).shape(), v));
         }
         return f.apply(vars).values();
     }

@@ -1,7 +1,11 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.debug;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.Gradients;
+import dev.tapegrad.autograd.Leaf;
+import dev.tapegrad.autograd.Recorded;
+import dev.tapegrad.autograd.Tape;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -65,22 +69,22 @@ public final class GraphExport {
         for (int i = 0; i < tape.size(); i++) {
             sb.append("  n").append(i).append(" [label=\"").append(escape(label(tape, i, gradients, maxValues,
                     leafNames.get(i)))).append("\"");
-            boolean leaf = TapeView.isLeaf(tape, i);
-            sb.append(leaf ? ", shape=ellipse" : ", shape=box");
-            if (TapeView.isConstant(tape, i)) {
+            Recorded r = tape.node(i);
+            sb.append(r.isLeaf() ? ", shape=ellipse" : ", shape=box");
+            if (r.isLeaf() && !r.requiresGrad()) {
                 sb.append(", style=dashed");
             }
-            if (TapeView.nonFinite(tape.valuesOf(i))
-                    || (gradients != null && TapeView.nonFinite(TapeView.gradient(gradients, i)))) {
+            if (AnomalySearch.nonFinite(r.values())
+                    || (gradients != null && AnomalySearch.nonFinite(gradients.gradientOf(r.node())))) {
                 sb.append(", color=red, fontcolor=red");
             }
             sb.append("];\n");
         }
         for (int i = 0; i < tape.size(); i++) {
-            int[] in = TapeView.inputs(tape, i);
-            for (int k = 0; k < in.length; k++) {
-                sb.append("  n").append(in[k]).append(" -> n").append(i);
-                if (in.length > 1) {
+            List<Recorded> in = tape.node(i).inputs();
+            for (int k = 0; k < in.size(); k++) {
+                sb.append("  n").append(in.get(k).index()).append(" -> n").append(i);
+                if (in.size() > 1) {
                     sb.append(" [label=\"").append(k).append("\"]");
                 }
                 sb.append(";\n");
@@ -91,17 +95,18 @@ public final class GraphExport {
 
     /** The label's lines, joined by newlines (escaped later). */
     private static String label(Tape t, int i, Gradients g, int maxValues, String leafName) {
-        StringBuilder sb = new StringBuilder("#").append(i).append(' ').append(TapeView.opName(t, i));
-        if (TapeView.hasConstantOperand(t, i)) {
-            sb.append(" (with ").append(number(TapeView.constantOperand(t, i))).append(')');
+        Recorded r = t.node(i);
+        StringBuilder sb = new StringBuilder("#").append(i).append(' ').append(r.opName());
+        if (r.constantOperand().isPresent()) {
+            sb.append(" (with ").append(number(r.constantOperand().getAsDouble())).append(')');
         }
         if (leafName != null) {
             sb.append(' ').append(leafName);
         }
-        sb.append('\n').append(t.shapeOf(i));
-        sb.append("\nvalue ").append(values(t.valuesOf(i), maxValues));
-        if (g != null && t.requiresGrad(i)) {
-            sb.append("\ngrad ").append(values(TapeView.gradient(g, i), maxValues));
+        sb.append('\n').append(r.shape());
+        sb.append("\nvalue ").append(values(r.values(), maxValues));
+        if (g != null && r.requiresGrad()) {
+            sb.append("\ngrad ").append(values(g.gradientOf(r.node()), maxValues));
         }
         return sb.toString();
     }
@@ -134,10 +139,8 @@ public final class GraphExport {
     private static Map<Integer, String> leafNames(Tape t, Collection<? extends Leaf> named) {
         Map<Integer, String> names = new HashMap<>();
         for (Leaf leaf : named) {
-            Tensor x = t.leafOrNull(Objects.requireNonNull(leaf, "graph export: a named leaf is null"));
-            if (x != null) {
-                names.put(x.id, String.valueOf(leaf));
-            }
+            t.find(Objects.requireNonNull(leaf, "graph export: a named leaf is null"))
+                    .ifPresent(x -> names.put(t.node(x).index(), String.valueOf(leaf)));
         }
         return names;
     }

@@ -1,7 +1,12 @@
-package dev.tapegrad.autograd;
+package dev.tapegrad.autograd.check;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.NotDifferentiableException;
+import dev.tapegrad.autograd.Recorded;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +18,10 @@ import java.util.SplittableRandom;
  * Checks each recorded op of a tape on its own: its backward against central finite differences of
  * its own forward, at the input values the tape recorded. Where {@link GradCheck} says that a
  * function's gradient is wrong, this says which op is to blame: the first one, in recording order,
- * whose derivative disagrees. Scalar fast-path nodes are replayed through {@link Scalar}'s methods;
- * general ops are called through {@link Op#forward} and {@link Op#backward}. Immutable: each setter
- * returns a new checker. Never modifies the tape.
+ * whose derivative disagrees, at first order (its backward) or at second (the derivative of its
+ * backward, from its differentiable {@link Op#vjp}). Each op is replayed on its own fresh tape
+ * ({@link Replay}), through the tape's read-only view. Immutable: each setter returns a new checker.
+ * Never modifies the tape.
  *
  * <p>For an op with several outputs the backward is given one random output gradient {@code v}
  * (seeded, so runs repeat) and compared with the finite difference of {@code v . f(x)}: one backward per
@@ -88,29 +94,120 @@ public final class OpCheck {
         return new OpCheck(eps, atol, rtol, maxElements, seed);
     }
 
-    /** Checks every op recorded on {@code tape}, in recording order. */
+    /**
+     * Checks every op recorded on {@code tape}, in recording order: first its backward against finite
+     * differences of its forward, then (second order) the derivative of its differentiable backward
+     * ({@link Op#vjp}) against finite differences of its numeric backward. An op that has only a
+     * numeric backward is checked at first order only.
+     */
     public Report run(Tape tape) {
         Objects.requireNonNull(tape, "tape");
         List<Failure> failures = new ArrayList<>();
         int ops = 0;
         int derivatives = 0;
         int skipped = 0;
-        for (int i = 0; i < tape.size(); i++) {
-            LocalOp local = new LocalOp(tape, i);
-            if (!local.replayable()) {
-                continue;
+        for (int order = 1; order <= 2; order++) {
+            for (int i = 0; i < tape.size(); i++) {
+                Recorded node = tape.node(i);
+                if (node.isLeaf()) {
+                    continue;
+                }
+                ops += order == 1 ? 1 : 0;
+                Local local = order == 1 ? firstOrder(node) : secondOrder(node, i);
+                int[] counts;
+                try {
+                    counts = checkNode(node, order, local, failures);
+                } catch (NotDifferentiableException numericOnly) {
+                    continue; // a custom op differentiable once: nothing to check at this order
+                }
+                derivatives += counts[0];
+                skipped += counts[1];
             }
-            ops++;
-            int[] counts = checkNode(tape, i, local, failures);
-            derivatives += counts[0];
-            skipped += counts[1];
         }
         return new Report(ops, derivatives, skipped, failures, eps, atol, rtol);
     }
 
+    /** A function of an op's inputs and its claimed gradient, as the check compares them. */
+    private interface Local {
+        /** The function's values at {@code x}. */
+        double[] forward(double[][] x);
+
+        /** The claimed vector-Jacobian product at the recorded inputs for output gradient {@code v}. */
+        double[][] backward(double[] v);
+    }
+
+    private static Local firstOrder(Recorded node) {
+        Replay r = new Replay(node);
+        double[][] x0 = inputs(node);
+        return new Local() {
+            @Override
+            public double[] forward(double[][] x) {
+                return r.forward(x);
+            }
+
+            @Override
+            public double[][] backward(double[] v) {
+                return r.backward(x0, v);
+            }
+        };
+    }
+
+    /**
+     * The op's numeric backward {@code b(x) = vjp(x, u)} for a fixed output gradient {@code u}, flattened
+     * over its inputs, and its claimed derivative from the differentiable backward.
+     */
+    private Local secondOrder(Recorded node, int i) {
+        Replay r = new Replay(node);
+        double[][] x0 = inputs(node);
+        double[] u = outputGradient(node.shape().size(), i + 7919);
+        return new Local() {
+            @Override
+            public double[] forward(double[][] x) {
+                double[][] g = r.backward(x, u);
+                int n = 0;
+                for (double[] gk : g) {
+                    n += gk == null ? 0 : gk.length;
+                }
+                double[] flat = new double[n];
+                int at = 0;
+                for (double[] gk : g) {
+                    if (gk != null) {
+                        System.arraycopy(gk, 0, flat, at, gk.length);
+                        at += gk.length;
+                    }
+                }
+                return flat;
+            }
+
+            @Override
+            public double[][] backward(double[] v) {
+                double[][] w = new double[x0.length][];
+                int at = 0;
+                double[][] shape = r.backward(x0, u);
+                for (int k = 0; k < w.length; k++) {
+                    if (shape[k] != null) {
+                        w[k] = java.util.Arrays.copyOfRange(v, at, at + shape[k].length);
+                        at += shape[k].length;
+                    }
+                }
+                return r.secondOrderGradient(x0, u, w);
+            }
+        };
+    }
+
+    private static double[][] inputs(Recorded node) {
+        List<Recorded> in = node.inputs();
+        double[][] x = new double[in.size()][];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = in.get(k).values();
+        }
+        return x;
+    }
+
     /** Returns {derivatives compared, derivatives skipped}; adds this node's mismatches to {@code failures}. */
-    private int[] checkNode(Tape tape, int i, LocalOp local, List<Failure> failures) {
-        double[][] x = local.recordedInputs();
+    private int[] checkNode(Recorded node, int order, Local local, List<Failure> failures) {
+        int i = node.index();
+        double[][] x = inputs(node);
         double[] y = local.forward(x);
         double[] v = outputGradient(y.length, i);
         double[][] analytic = local.backward(v);
@@ -131,9 +228,16 @@ public final class OpCheck {
                 double f0 = dot(v, y);
                 double fp;
                 double fm;
+                double half;
                 try {
                     fp = dot(v, local.forward(perturbed(x, k, e, h)));
                     fm = dot(v, local.forward(perturbed(x, k, e, -h)));
+                    // A jump (the backward of abs at 0) has equal one-sided differences, but they double
+                    // when the step halves.
+                    half = (dot(v, local.forward(perturbed(x, k, e, h / 2)))
+                            - dot(v, local.forward(perturbed(x, k, e, -h / 2)))) / h;
+                } catch (NotDifferentiableException numericOnly) {
+                    throw numericOnly;
                 } catch (RuntimeException outsideDomain) {
                     skipped++; // a step leaves the op's domain (a probability above 1, say)
                     continue;
@@ -141,7 +245,7 @@ public final class OpCheck {
                 double numeric = (fp - fm) / (2 * h);
                 double right = (fp - f0) / h;
                 double left = (f0 - fm) / h;
-                if (!Double.isFinite(numeric) || !close(right, left)) {
+                if (!Double.isFinite(numeric) || !close(right, left) || !close(numeric, half)) {
                     skipped++; // not differentiable here, or the forward leaves its domain
                     continue;
                 }
@@ -156,9 +260,8 @@ public final class OpCheck {
                 }
                 compared++;
                 if (!Double.isFinite(a) || !close(a, numeric)) {
-                    failures.add(new Failure(i, TapeView.opName(tape, i), TapeView.inputShapes(tape, i), k,
-                            tape.shapeOf(TapeView.inputs(tape, i)[k]).unravel(e), numeric, a,
-                            tape.anomaly == null ? "" : tape.anomaly.site(i)));
+                    failures.add(new Failure(i, node.opName(), node.inputShapes(), k,
+                            node.inputs().get(k).shape().unravel(e), numeric, a, node.site(), order));
                 }
             }
         }
@@ -226,9 +329,11 @@ public final class OpCheck {
      * @param numeric the finite-difference value of {@code v . f} for the output gradient {@code v}
      * @param analytic what the op's backward returned for it
      * @param site where the op was recorded, if the tape was in anomaly mode, else empty
+     * @param order 1 when the backward disagrees with the forward, 2 when the derivative of the backward
+     *     disagrees with the backward
      */
     public record Failure(int node, String op, List<Shape> inputShapes, int input, int[] element, double numeric,
-            double analytic, String site) {
+            double analytic, String site, int order) {
         /** Copies the shape list. */
         public Failure {
             inputShapes = List.copyOf(inputShapes);
@@ -237,9 +342,10 @@ public final class OpCheck {
 
         @Override
         public String toString() {
-            return String.format("%s (node #%d, input shapes %s): derivative for input %d element %s is %.10g, "
-                    + "finite differences give %.10g%s", op, node, inputShapes, input, Arrays.toString(element), analytic,
-                    numeric, site.isEmpty() ? "" : "; recorded at " + site);
+            return String.format("%s (node #%d, input shapes %s): %s for input %d element %s is %.10g, "
+                    + "finite differences give %.10g%s", op, node, inputShapes,
+                    order == 1 ? "derivative" : "second derivative (of its backward)", input, Arrays.toString(element),
+                    analytic, numeric, site.isEmpty() ? "" : "; recorded at " + site);
         }
     }
 

@@ -1,0 +1,34 @@
+package dev.tapegrad.autograd.internal;
+
+import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.OpCall;
+import dev.tapegrad.autograd.Shape;
+
+/**
+ * The record of one general op (or tensor leaf) on a tape: the op, the ids of its input nodes, and
+ * the call holding their values and the output. A leaf has no op and no inputs.
+ */
+public final class Entry {
+    public final Op op;
+    public final int[] inputs;
+    public final OpCall call;
+    public final boolean requiresGrad;
+
+    /** An entry; a leaf has {@code op == null} and no inputs. */
+    public Entry(Op op, int[] inputs, OpCall call, boolean requiresGrad) {
+        this.op = op;
+        this.inputs = inputs;
+        this.call = call;
+        this.requiresGrad = requiresGrad;
+    }
+
+    /** The output's shape. */
+    public Shape shape() {
+        return call.outputShape();
+    }
+
+    /** The output's values, the call's own array (read only). */
+    public double[] values() {
+        return call.output();
+    }
+}

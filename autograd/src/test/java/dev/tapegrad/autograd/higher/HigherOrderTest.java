@@ -1,0 +1,131 @@
+package dev.tapegrad.autograd.higher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tapegrad.autograd.Functional;
+import dev.tapegrad.autograd.Scalar;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Derivatives of derivatives against values derived by hand. */
+class HigherOrderTest {
+    @Test
+    void thirdDerivativeOfCubeOnTheScalarPath() {
+        Tape tape = new Tape();
+        Scalar x = tape.scalar(1.5);
+        Scalar y = x.pow(3);
+        Scalar d1 = y.grad(x);
+        Scalar d2 = d1.grad(x);
+        Scalar d3 = d2.grad(x);
+        assertEquals(3 * 1.5 * 1.5, d1.value(), 1e-12);
+        assertEquals(6 * 1.5, d2.value(), 1e-12);
+        assertEquals(6.0, d3.value(), 1e-12);
+        assertEquals(0.0, d3.grad(x).value());
+    }
+
+    @Test
+    void secondDerivativeOfCubeOnTheTensorPath() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(3), -1.0, 0.5, 2.0);
+        Tensor d2 = x.pow(3).sum().grad(x).sum().grad(x);
+        assertArrayEquals(new double[] {-6.0, 3.0, 12.0}, d2.values(), 1e-12);
+    }
+
+    @Test
+    void gradientValuesEqualBackward() {
+        Tape tape = new Tape();
+        Tensor w = tape.tensor(Shape.of(2, 3), 0.1, -0.2, 0.3, 0.4, -0.5, 0.6);
+        Tensor x = tape.constant(Shape.of(3, 2), 1, 2, 3, 4, 5, 6);
+        Scalar loss = w.matmul(x).sigmoid().logSoftmax(1).max(0).sum();
+        double[] expected = loss.backward().of(w);
+        double[] got = loss.grad(w).values();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], got[i], 1e-12 * Math.max(1, Math.abs(expected[i])));
+        }
+    }
+
+    @Test
+    void hessianOfAQuadraticFormIsASymmetrisedMatrix() {
+        Tape tape = new Tape();
+        double[] a = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        Tensor am = tape.constant(Shape.of(3, 3), a);
+        Tensor x = tape.tensor(Shape.of(3), 0.3, -1.0, 2.0);
+        Tensor h = Functional.hessian(v -> v.matmul(am).matmul(v).sum(), x);
+        assertEquals(Shape.of(3, 3), h.shape());
+        double[] expected = new double[9];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                expected[i * 3 + j] = a[i * 3 + j] + a[j * 3 + i];
+            }
+        }
+        assertArrayEquals(expected, h.values(), 1e-12);
+    }
+
+    @Test
+    void softmaxJacobianIsDiagMinusOuterProduct() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(3), 0.2, -1.0, 0.7);
+        Tensor j = Functional.jacobian(v -> v.softmax(0), x);
+        double[] s = x.softmax(0).values();
+        double[] got = j.values();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals((r == c ? s[r] : 0) - s[r] * s[c], got[r * 3 + c], 1e-14);
+            }
+        }
+    }
+
+    @Test
+    void noPerturbationConfusionWhenTheInnerFunctionCapturesTheOuterArgument() {
+        // d/dx [x * d/dy (x + y) at y = x] = 1, not 2.
+        Tape tape = new Tape();
+        Tensor x0 = tape.tensor(Shape.of(), 3.0);
+        Tensor d = Functional.grad(x -> x.mul(Functional.grad(y -> x.add(y).sum(), x)).sum(), x0);
+        assertEquals(1.0, d.item(), 0.0);
+    }
+
+    @Test
+    void nestedDerivativeOfAProductIsEight() {
+        // D(x -> x * D(y -> x * y)(1))(4) = D(x -> x * x)(4) = 8.
+        Tape tape = new Tape();
+        Function<Function<Tensor, Scalar>, Function<Tensor, Tensor>> dee = g -> a -> Functional.grad(g, a);
+        Tensor one = tape.constant(Shape.of(), 1.0);
+        Tensor four = tape.constant(Shape.of(), 4.0);
+        Tensor r = dee.apply(x -> x.mul(dee.apply(y -> x.mul(y).sum()).apply(one)).sum()).apply(four);
+        assertEquals(8.0, r.item(), 0.0);
+    }
+
+    @Test
+    void hvpEqualsHessianTimesVector() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(3), 0.3, -0.4, 0.9);
+        Tensor v = tape.constant(Shape.of(3), 1.0, 2.0, -1.0);
+        Function<Tensor, Scalar> f = t -> t.tanh().mul(t.sin()).sum().mul(t.exp().sum());
+        double[] h = Functional.hessian(f, x).values();
+        double[] hv = Functional.hvp(f, x, v).values();
+        double[] vv = v.values();
+        for (int i = 0; i < 3; i++) {
+            double e = 0;
+            for (int j = 0; j < 3; j++) {
+                e += h[i * 3 + j] * vv[j];
+            }
+            assertEquals(e, hv[i], 1e-12);
+        }
+    }
+
+    @Test
+    void jvpAndVjpAreAdjoint() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(2, 2), 0.3, -0.4, 0.9, 0.1);
+        Tensor v = tape.constant(Shape.of(2, 2), 1.0, 2.0, -1.0, 0.5);
+        Tensor u = tape.constant(Shape.of(2), 0.7, -1.3);
+        Function<Tensor, Tensor> f = t -> t.matmul(t).sigmoid().sum(1);
+        double jv = Functional.jvp(f, x, v).mul(u).sum().value();
+        double vju = Functional.vjp(f, x, u).mul(v).sum().value();
+        assertEquals(jv, vju, 1e-14);
+    }
+}
