@@ -67,6 +67,8 @@ class TrainerValidationTest {
         assertEquals(best, r.best());
         assertEquals(TrainingResult.StopReason.EARLY_STOPPED, r.reason());
         assertEquals(best.epoch() + 5, r.epochs());
+        // Every step and the restore each advance the version once, so a stale tape refuses the parameters.
+        assertEquals(r.last().steps() + 1, net.parameters().get(0).version());
         Tensor out = net.forward(new dev.tapegrad.autograd.Tape().constant(val.features()));
         double now = Loss.crossEntropy(out, out.tape().constant(val.targets())).value();
         assertEquals(best.validationLoss(), now, 1e-12);
