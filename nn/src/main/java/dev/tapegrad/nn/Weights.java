@@ -18,8 +18,10 @@ final class Weights {
     /** Writes the snapshot back, as checkpoint loading does (not through the user-facing copyFrom). */
     static void restore(List<Parameter> parameters, double[][] weights) {
         for (int k = 0; k < weights.length; k++) {
-            double[] live = parameters.get(k).data();
+            Parameter p = parameters.get(k);
+            double[] live = p.data();
             System.arraycopy(weights[k], 0, live, 0, live.length);
+            p.changed(); // a tape holding the replaced values must refuse the parameter, as after a step
         }
     }
 

@@ -67,6 +67,8 @@ class TrainerValidationTest {
         assertEquals(best, r.best());
         assertEquals(TrainingResult.StopReason.EARLY_STOPPED, r.reason());
         assertEquals(best.epoch() + 5, r.epochs());
+        // Every step and the restore each advance the version once, so a stale tape refuses the parameters.
+        assertEquals(r.last().steps() + 1, net.parameters().get(0).version());
         Tensor out = net.forward(new dev.tapegrad.autograd.Tape().constant(val.features()));
         double now = Loss.crossEntropy(out, out.tape().constant(val.targets())).value();
         assertEquals(best.validationLoss(), now, 1e-12);
@@ -141,6 +143,22 @@ class TrainerValidationTest {
         EpochReport many = Trainer.builder(nan, sgd, Loss::mse)
                 .data(new double[][] {{1, 1}, {2, 2}}, new double[][] {{1, 0}, {1, 0}}).build().fit().last();
         assertEquals(0.0, many.accuracy());
+    }
+
+    @Test
+    void classIndexArraysAreCheckedAndTrainLikeADataset() {
+        Dataset d = blobs(1, 32);
+        Sequential a = net(2);
+        Sequential b = net(2);
+        TrainingResult viaArrays = Trainer.builder(a, Sgd.builder(a.parameters()).learningRate(0.1).build(),
+                Loss::crossEntropy).data(d.features(), d.classes(), 2).epochs(3).build().fit();
+        TrainingResult viaDataset = Trainer.builder(b, Sgd.builder(b.parameters()).learningRate(0.1).build(),
+                Loss::crossEntropy).data(d).epochs(3).build().fit();
+        assertEquals(viaDataset.last().loss(), viaArrays.last().loss());
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.builder(a,
+                Sgd.builder(a.parameters()).learningRate(0.1).build(), Loss::crossEntropy)
+                .data(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 2}, 2));
+        assertEquals("Trainer: training row 1 has class 2; classes are 0 to 1", e.getMessage());
     }
 
     @Test
