@@ -1,7 +1,6 @@
 package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.internal.Code;
-import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
@@ -27,13 +26,10 @@ import java.util.Objects;
  */
 public final class Scalar implements Node {
     private final Tape tape;
-    /** The tape's recording, held here too so that the scalar path reads it with one load. */
-    private final Recording rec;
     final int id;
 
     Scalar(Tape tape, int id) {
         this.tape = tape;
-        this.rec = tape.rec;
         this.id = id;
     }
 
@@ -49,7 +45,7 @@ public final class Scalar implements Node {
 
     /** The value. */
     public double value() {
-        return rec.value[id];
+        return tape.rec.value[id];
     }
 
     @Override
@@ -72,7 +68,7 @@ public final class Scalar implements Node {
 
     @Override
     public boolean requiresGrad() {
-        return rec.requiresGrad(id);
+        return tape.rec.requiresGrad(id);
     }
 
     /**
@@ -241,15 +237,15 @@ public final class Scalar implements Node {
         if (o.tape != tape) {
             tape.checkSameTape(Code.name(c), o);
         }
-        return new Scalar(tape, rec.push(c, id, o.id, v));
+        return new Scalar(tape, tape.rec.push(c, id, o.id, v));
     }
 
     private Scalar withConstant(byte c, double constant, double v) {
-        return new Scalar(tape, rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
+        return new Scalar(tape, tape.rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
     }
 
     private Scalar unary(byte c, double v) {
-        return new Scalar(tape, rec.push(c, id, -1, v));
+        return new Scalar(tape, tape.rec.push(c, id, -1, v));
     }
 
     @Override
