@@ -42,6 +42,7 @@ class BlockingTest {
     @Test
     void depthIsSplitEvenlyAndDependsOnKAlone() {
         assertEquals(160, Blocking.kcFor(784, 192)); // 5 blocks: 160 x 4 + 144, not 192 x 4 + 16
+        assertEquals(200, Blocking.kcFor(784, 256)); // 4 blocks: 200 x 3 + 184, not 256 x 3 + 16
         assertEquals(192, Blocking.kcFor(192, 192));
         assertEquals(104, Blocking.kcFor(200, 192)); // 2 blocks: 104 + 96
         assertEquals(8, Blocking.kcFor(1, 192));
