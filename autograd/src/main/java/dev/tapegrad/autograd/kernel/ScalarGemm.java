@@ -37,8 +37,8 @@ final class ScalarGemm {
     }
 
     /**
-     * One whole 4 x 4 tile (see {@link Blocked.Micro}), summed in sixteen locals; indices come from the
-     * loop counter so the JIT checks the loop's loads once, before it.
+     * One whole 4 x 4 tile (see {@link Blocked.Micro}), summed in sixteen locals; the
+     * panel offsets advance by a constant each step, the form whose range checks the JIT hoists.
      */
     private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
         if (FUSED) {
@@ -54,8 +54,10 @@ final class ScalarGemm {
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
-            int ao = ai + p * MR;
-            int bo = bi + p * NR;
+            int ao = ai;
+            int bo = bi;
+            ai += MR;
+            bi += NR;
             double a0 = ap[ao];
             double a1 = ap[ao + 1];
             double a2 = ap[ao + 2];
@@ -85,8 +87,10 @@ final class ScalarGemm {
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
-            int ao = ai + p * MR;
-            int bo = bi + p * NR;
+            int ao = ai;
+            int bo = bi;
+            ai += MR;
+            bi += NR;
             double a0 = ap[ao];
             double a1 = ap[ao + 1];
             double a2 = ap[ao + 2];
