@@ -1,6 +1,7 @@
 package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.internal.Sweep;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -83,6 +84,39 @@ public final class Gradients {
         Objects.requireNonNull(leaf, "leaf");
         Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
         return t == null ? new double[leaf.shape().size()] : of(t);
+    }
+
+    /**
+     * Writes the gradient with respect to a persistent value into {@code into} (zeros if it was never
+     * put on the tape) and allocates nothing: for optimizers, which would otherwise copy every
+     * parameter's gradient into a new array on every step. Does not modify these gradients.
+     *
+     * @throws IllegalArgumentException if {@code into} does not have the leaf's size
+     */
+    public void copyInto(Leaf leaf, double[] into) {
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(into, "into");
+        int size = leaf.shape().size();
+        if (into.length != size) {
+            throw new IllegalArgumentException("gradients: copyInto needs an array of " + size
+                    + " values for a leaf of shape " + leaf.shape() + ", got " + into.length);
+        }
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
+        double[] g = null;
+        if (t != null) {
+            check(t);
+            if (t.shape().isScalar()) {
+                into[0] = scalarGradient(t.id);
+                return;
+            }
+            int slot = tape.rec.in0[t.id];
+            g = slot < tensorGrads.length ? tensorGrads[slot] : null;
+        }
+        if (g == null) {
+            Arrays.fill(into, 0.0);
+        } else {
+            System.arraycopy(g, 0, into, 0, size);
+        }
     }
 
     /**

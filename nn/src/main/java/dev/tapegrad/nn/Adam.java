@@ -30,6 +30,8 @@ public final class Adam implements Optimizer {
     private final boolean decoupled;
     private final double[][] m;
     private final double[][] v;
+    /** Each parameter's gradient, copied here on every step: the step allocates nothing. */
+    private final double[][] grads;
     private long t;
     /** Steps taken per parameter: a parameter the loss did not reach keeps its count, as in PyTorch. */
     private final long[] paramSteps;
@@ -45,10 +47,12 @@ public final class Adam implements Optimizer {
         this.decoupled = b.decoupled;
         this.m = new double[params.length][];
         this.v = new double[params.length][];
+        this.grads = new double[params.length][];
         this.paramSteps = new long[params.length];
         for (int k = 0; k < params.length; k++) {
             m[k] = new double[params[k].size()];
             v[k] = new double[params[k].size()];
+            grads[k] = new double[params[k].size()];
         }
     }
 
@@ -70,7 +74,8 @@ public final class Adam implements Optimizer {
             double bc2Sqrt = Math.sqrt(1.0 - Math.pow(beta2, tk));
             double stepSize = lr / bc1;
             double[] p = params[k].data();
-            double[] g = gradients.of(params[k]);
+            double[] g = grads[k];
+            gradients.copyInto(params[k], g);
             double[] mk = m[k];
             double[] vk = v[k];
             for (int i = 0; i < p.length; i++) {

@@ -26,6 +26,8 @@ public final class Sgd implements Optimizer {
     private final boolean nesterov;
     private final double weightDecay;
     private final double[][] buffers;
+    /** Each parameter's gradient, copied here on every step: the step allocates nothing. */
+    private final double[][] grads;
 
     private Sgd(Builder b) {
         this.paramList = b.params;
@@ -36,6 +38,10 @@ public final class Sgd implements Optimizer {
         this.nesterov = b.nesterov;
         this.weightDecay = b.weightDecay;
         this.buffers = momentum != 0 ? new double[params.length][] : null;
+        this.grads = new double[params.length][];
+        for (int k = 0; k < params.length; k++) {
+            grads[k] = new double[params[k].size()];
+        }
     }
 
     /** A builder for SGD over these parameters (typically {@code model.parameters()}). */
@@ -51,7 +57,8 @@ public final class Sgd implements Optimizer {
                 continue; // as PyTorch skips a parameter whose grad is None: no decay, no momentum
             }
             double[] p = params[k].data();
-            double[] g = gradients.of(params[k]);
+            double[] g = grads[k];
+            gradients.copyInto(params[k], g);
             if (weightDecay != 0) {
                 for (int i = 0; i < p.length; i++) {
                     g[i] += weightDecay * p[i];

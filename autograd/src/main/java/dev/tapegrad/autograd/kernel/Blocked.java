@@ -5,21 +5,29 @@ package dev.tapegrad.autograd.kernel;
  * {@code kc} rows of {@code op(B)}, pack B into panels {@code nr} wide; for each block of {@code mc}
  * rows of A, pack A into panels {@code mr} tall; then hand every {@code mr x nr} tile of C to the
  * kernel's micro-kernel. Ragged edges are packed with zeros, so each element of C is
- * {@code c + chain(block 0) + chain(block 1) + ...}, each chain in order of k from zero. Internal.
+ * {@code c + chain(block 0) + chain(block 1) + ...}, each chain in order of k from zero; the blocks
+ * along k are those of {@link Blocking#kcFor}, which depend on k alone. Internal.
+ *
+ * <p>The micro-kernel only ever sees whole tiles: a tile that sticks out of C is computed into a
+ * zeroed scratch tile and added from there. So the micro-kernel has no branch that a new shape could
+ * take for the first time, and the JIT never has to throw its compiled code away (running vector code
+ * uncompiled until it recompiles costs more than the scalar kernel).
  */
 final class Blocked {
     private Blocked() {}
 
-    /** One register tile: {@code C[cIdx.., rows x cols] += Ap[ai..] Bp[bi..]} over {@code kc} steps. */
+    /**
+     * One whole register tile: {@code C[cIdx + r*ldc + j] += sum_p Ap[ai + p*mr + r] Bp[bi + p*nr + j]}
+     * for {@code r < mr, j < nr, p < kc}. Callers guarantee every index is inside the arrays.
+     */
     @FunctionalInterface
     interface Micro {
-        void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc,
-                  int rows, int cols, double[] scratch);
+        void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc);
     }
 
     /**
      * {@code C += op(A) op(B)} on strided row-major views (see {@link ScalarGemm#gemm}), blocked by
-     * {@code mr nr kc mc nc}; {@code scratch} of {@code mr * nr} is lent to every micro-kernel call.
+     * {@code mr nr kcBlock mcBlock ncBlock}.
      */
     static void gemm(int mr, int nr, int kcBlock, int mcBlock, int ncBlock, Micro micro,
                      boolean transA, boolean transB, int m, int n, int k,
@@ -28,14 +36,14 @@ final class Blocked {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        int kcMax = Math.min(k, kcBlock);
+        int kcMax = Blocking.kcFor(k, kcBlock);
         double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, ncBlock), nr)];
         double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, mcBlock), mr)];
-        double[] scratch = new double[mr * nr];
+        double[] edge = new double[mr * nr];
         for (int jc = 0; jc < n; jc += ncBlock) {
             int nc = Math.min(ncBlock, n - jc);
-            for (int pc = 0; pc < k; pc += kcBlock) {
-                int kc = Math.min(kcBlock, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
                 Pack.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
                 for (int ic = 0; ic < m; ic += mcBlock) {
                     int mc = Math.min(mcBlock, m - ic);
@@ -43,8 +51,19 @@ final class Blocked {
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {
-                            micro.tile(kc, ap, ir * kc, bp, jr * kc, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                                    Math.min(mr, mc - ir), cols, scratch);
+                            int rows = Math.min(mr, mc - ir);
+                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+                            if (rows == mr && cols == nr) {
+                                micro.tile(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc);
+                            } else {
+                                java.util.Arrays.fill(edge, 0);
+                                micro.tile(kc, ap, ir * kc, bp, jr * kc, edge, 0, nr);
+                                for (int r = 0; r < rows; r++) {
+                                    for (int j = 0; j < cols; j++) {
+                                        c[cIdx + r * ldc + j] += edge[r * nr + j];
+                                    }
+                                }
+                            }
                         }
                     }
                 }

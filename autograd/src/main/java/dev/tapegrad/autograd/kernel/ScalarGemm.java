@@ -16,9 +16,10 @@ final class ScalarGemm {
 
     static final int MR = 4;
     static final int NR = 4;
-    static final int KC = 256;
-    static final int MC = 64;
-    static final int NC = 1024;
+    /** Block sizes from this machine's caches (see {@link Blocking}). */
+    static final int KC = Blocking.kc(NR);
+    static final int MC = Blocking.mc(MR, KC);
+    static final int NC = Blocking.nc(NR, KC);
 
     /** Whether {@link Math#fma} is a hardware instruction on this JVM; read once. */
     static final boolean FUSED = Jit.hardwareFma();
@@ -35,96 +36,81 @@ final class ScalarGemm {
                 a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
-    /** One 4 x 4 tile: summed in sixteen locals, then added into the {@code rows x cols} corner of C. */
-    private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc,
-                             int rows, int cols, double[] tile) {
+    /**
+     * One whole 4 x 4 tile (see {@link Blocked.Micro}), summed in sixteen locals; the
+     * panel offsets advance by a constant each step, the form whose range checks the JIT hoists.
+     */
+    private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
         if (FUSED) {
-            fused(kc, ap, ai, bp, bi, tile);
+            fused(kc, ap, ai, bp, bi, c, cIdx, ldc);
         } else {
-            unfused(kc, ap, ai, bp, bi, tile);
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                c[cIdx + r * ldc + j] += tile[r * NR + j];
-            }
+            unfused(kc, ap, ai, bp, bi, c, cIdx, ldc);
         }
     }
 
-    private static void fused(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    private static void fused(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
-            double a0 = ap[ai + 0];
-            double a1 = ap[ai + 1];
-            double a2 = ap[ai + 2];
-            double a3 = ap[ai + 3];
-            double b0 = bp[bi + 0];
-            double b1 = bp[bi + 1];
-            double b2 = bp[bi + 2];
-            double b3 = bp[bi + 3];
+            int ao = ai;
+            int bo = bi;
+            ai += MR;
+            bi += NR;
+            double a0 = ap[ao];
+            double a1 = ap[ao + 1];
+            double a2 = ap[ao + 2];
+            double a3 = ap[ao + 3];
+            double b0 = bp[bo];
+            double b1 = bp[bo + 1];
+            double b2 = bp[bo + 2];
+            double b3 = bp[bo + 3];
             c00 = Math.fma(a0, b0, c00); c01 = Math.fma(a0, b1, c01); c02 = Math.fma(a0, b2, c02); c03 = Math.fma(a0, b3, c03);
             c10 = Math.fma(a1, b0, c10); c11 = Math.fma(a1, b1, c11); c12 = Math.fma(a1, b2, c12); c13 = Math.fma(a1, b3, c13);
             c20 = Math.fma(a2, b0, c20); c21 = Math.fma(a2, b1, c21); c22 = Math.fma(a2, b2, c22); c23 = Math.fma(a2, b3, c23);
             c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
-            ai += MR;
-            bi += NR;
         }
-        tile[0] = c00;
-        tile[1] = c01;
-        tile[2] = c02;
-        tile[3] = c03;
-        tile[4] = c10;
-        tile[5] = c11;
-        tile[6] = c12;
-        tile[7] = c13;
-        tile[8] = c20;
-        tile[9] = c21;
-        tile[10] = c22;
-        tile[11] = c23;
-        tile[12] = c30;
-        tile[13] = c31;
-        tile[14] = c32;
-        tile[15] = c33;
+        int r0 = cIdx;
+        c[r0] += c00; c[r0 + 1] += c01; c[r0 + 2] += c02; c[r0 + 3] += c03;
+        int r1 = cIdx + ldc;
+        c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
+        int r2 = cIdx + 2 * ldc;
+        c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
+        int r3 = cIdx + 3 * ldc;
+        c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
     }
 
-    private static void unfused(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    private static void unfused(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
         double c30 = 0, c31 = 0, c32 = 0, c33 = 0;
         for (int p = 0; p < kc; p++) {
-            double a0 = ap[ai + 0];
-            double a1 = ap[ai + 1];
-            double a2 = ap[ai + 2];
-            double a3 = ap[ai + 3];
-            double b0 = bp[bi + 0];
-            double b1 = bp[bi + 1];
-            double b2 = bp[bi + 2];
-            double b3 = bp[bi + 3];
+            int ao = ai;
+            int bo = bi;
+            ai += MR;
+            bi += NR;
+            double a0 = ap[ao];
+            double a1 = ap[ao + 1];
+            double a2 = ap[ao + 2];
+            double a3 = ap[ao + 3];
+            double b0 = bp[bo];
+            double b1 = bp[bo + 1];
+            double b2 = bp[bo + 2];
+            double b3 = bp[bo + 3];
             c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
             c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
-            ai += MR;
-            bi += NR;
         }
-        tile[0] = c00;
-        tile[1] = c01;
-        tile[2] = c02;
-        tile[3] = c03;
-        tile[4] = c10;
-        tile[5] = c11;
-        tile[6] = c12;
-        tile[7] = c13;
-        tile[8] = c20;
-        tile[9] = c21;
-        tile[10] = c22;
-        tile[11] = c23;
-        tile[12] = c30;
-        tile[13] = c31;
-        tile[14] = c32;
-        tile[15] = c33;
+        int r0 = cIdx;
+        c[r0] += c00; c[r0 + 1] += c01; c[r0 + 2] += c02; c[r0 + 3] += c03;
+        int r1 = cIdx + ldc;
+        c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
+        int r2 = cIdx + 2 * ldc;
+        c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
+        int r3 = cIdx + 3 * ldc;
+        c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
     }
 }

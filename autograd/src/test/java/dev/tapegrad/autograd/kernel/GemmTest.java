@@ -26,6 +26,8 @@ class GemmTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {3, 3, 3}, {17, 17, 17}, {1, 17, 3}, {17, 1, 255}, {3, 257, 17}, {255, 3, 17},
         {33, 65, 300}, {9, 17, 257}, {130, 40, 7}, {255, 255, 255}, {257, 257, 257}, {520, 20, 300},
+        // The wide MLP's products: forward x W^T and the two backward products, through a ragged last layer.
+        {128, 256, 784}, {128, 784, 256}, {256, 784, 128}, {128, 10, 256}, {10, 256, 128},
     };
 
     /** An independent reference: one dot product per element, in order of k, added to C last. */
