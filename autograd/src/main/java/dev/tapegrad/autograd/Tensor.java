@@ -499,6 +499,16 @@ public final class Tensor implements Node {
 
     // ---- PyTorch names
 
+    /** The number of elements, {@code shape().size()} (PyTorch's {@code numel()}). */
+    public int numel() {
+        return shape.size();
+    }
+
+    /** The number of axes, {@code shape().rank()} (PyTorch's {@code dim()}). */
+    public int dim() {
+        return shape.rank();
+    }
+
     /**
      * This tensor with a new axis of size 1 at {@code axis}, as {@code torch.unsqueeze}; {@code axis} is in
      * {@code [-rank - 1, rank]}, negative counting from the end of the result. Does not modify this tensor.

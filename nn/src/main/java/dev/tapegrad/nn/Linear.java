@@ -118,6 +118,7 @@ public final class Linear implements Layer {
      */
     @Override
     public Tensor forward(Tensor x) {
+        Objects.requireNonNull(x, "Linear: input");
         Shape s = x.shape();
         checkArgument(s.rank() >= 1 && s.dim(s.rank() - 1) == inFeatures,
                 "%s: input of shape %s; expected [*, %s]: [%s] (one sample), [N, %s] (a batch) or more leading "

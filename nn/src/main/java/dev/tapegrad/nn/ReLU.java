@@ -1,6 +1,7 @@
 package dev.tapegrad.nn;
 
 import dev.tapegrad.autograd.Tensor;
+import java.util.Objects;
 
 /**
  * Rectified linear unit, elementwise: {@code y = max(0, x)}; {@code dy/dx = 1} for {@code x > 0}, else 0.
@@ -13,7 +14,7 @@ public final class ReLU implements Layer {
     /** Applies the function to every element of {@code x}; any shape. */
     @Override
     public Tensor forward(Tensor x) {
-        return x.relu();
+        return Objects.requireNonNull(x, "ReLU: input").relu();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tapegrad.nn;
 
 import dev.tapegrad.autograd.Tensor;
+import java.util.Objects;
 
 /**
  * Logistic sigmoid, elementwise: {@code y = 1 / (1 + e^-x)}; {@code dy/dx = y (1 - y)}.
@@ -13,7 +14,7 @@ public final class Sigmoid implements Layer {
     /** Applies the function to every element of {@code x}; any shape. */
     @Override
     public Tensor forward(Tensor x) {
-        return x.sigmoid();
+        return Objects.requireNonNull(x, "Sigmoid: input").sigmoid();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tapegrad.nn;
 
 import dev.tapegrad.autograd.Tensor;
+import java.util.Objects;
 
 /**
  * Hyperbolic tangent, elementwise: {@code y = tanh x}; {@code dy/dx = 1 - y^2}.
@@ -13,7 +14,7 @@ public final class Tanh implements Layer {
     /** Applies the function to every element of {@code x}; any shape. */
     @Override
     public Tensor forward(Tensor x) {
-        return x.tanh();
+        return Objects.requireNonNull(x, "Tanh: input").tanh();
     }
 
     @Override

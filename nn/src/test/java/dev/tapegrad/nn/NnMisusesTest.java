@@ -94,4 +94,15 @@ class NnMisusesTest {
         refused(() -> new Sequential().forward(null), "Sequential", "x");
         refused(() -> new Sequential(model).forward(null), "Sequential", "x");
     }
+
+    @Test
+    void aNullInputToALayerIsNamed() {
+        List<Layer> layers = List.of(new Linear(2, 3, new java.util.SplittableRandom(1)), new Sigmoid(), new Tanh(),
+                new ReLU());
+        for (Layer layer : layers) {
+            NullPointerException e = assertThrows(NullPointerException.class, () -> layer.forward(null));
+            String name = layer.getClass().getSimpleName();
+            assertTrue(e.getMessage() != null && e.getMessage().startsWith(name + ": input"), name + ": " + e.getMessage());
+        }
+    }
 }

@@ -128,4 +128,45 @@ class HigherOrderTest {
         double vju = Functional.vjp(f, x, u).mul(v).sum().value();
         assertEquals(jv, vju, 1e-14);
     }
+
+    @Test
+    void aHessianIsSymmetric() {
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(4), 0.3, -0.7, 1.1, 0.2);
+        Tensor h = Functional.hessian(t -> t.tanh().mul(t.sin().sum()).sum().add(t.exp().log1p().sum().mul(t.sum())), x);
+        double[] v = h.values();
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                assertEquals(v[i * 4 + j], v[j * 4 + i], 1e-12 * Math.max(1, Math.abs(v[i * 4 + j])), i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void aFunctionThatDifferentiatesItself() {
+        // f(x) = x * f'_0(x) with f_0(y) = y^3, so f(x) = 3 x^3 and f'(x) = 9 x^2, f''(x) = 18 x.
+        Tape tape = new Tape();
+        Function<Tensor, Scalar> f = x -> x.mul(Functional.grad(y -> y.pow(3).sum(), x)).sum();
+        Tensor x0 = tape.tensor(Shape.of(), 1.5);
+        Tensor d1 = Functional.grad(f, x0);
+        assertEquals(9 * 1.5 * 1.5, d1.item(), 1e-12);
+        assertEquals(18 * 1.5, Functional.grad(x -> Functional.grad(f, x).sum(), x0).item(), 1e-12);
+    }
+
+    @Test
+    void aScalarOfConstantsOnlyGetsNoGradientOnEitherPath() {
+        Tape tape = new Tape();
+        Scalar x = tape.scalar(2.0);
+        Scalar c = tape.constant(3.0).mul(tape.constant(4.0)); // no variable in sight
+        Scalar y = x.mul(c);
+        var g = y.backward();
+        assertEquals(0.0, g.of(c));
+        assertEquals(false, g.reached(c));
+        assertEquals(false, c.requiresGrad());
+        assertEquals(12.0, g.of(x));
+        Tensor ct = tape.constant(Shape.of(), 3.0).mul(tape.constant(Shape.of(), 4.0));
+        var gt = x.asTensor().mul(ct).sum().backward();
+        assertEquals(false, gt.reached(ct));
+        assertEquals(0.0, gt.of(ct)[0]);
+    }
 }
