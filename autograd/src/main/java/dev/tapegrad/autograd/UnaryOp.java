@@ -91,27 +91,7 @@ public interface UnaryOp extends Op {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(df, "df");
-        return new UnaryOp() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double value(double x) {
-                return f.applyAsDouble(x);
-            }
-
-            @Override
-            public double derivative(double x, double y) {
-                return df.applyAsDouble(x, y);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new FunctionOp(name, f, df, null);
     }
 
     /**
@@ -154,31 +134,6 @@ public interface UnaryOp extends Op {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(f, "f");
         Objects.requireNonNull(derivative, "derivative");
-        return new UnaryOp() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double value(double x) {
-                return f.applyAsDouble(x);
-            }
-
-            @Override
-            public double derivative(double x, double y) {
-                return derivative.value(x);
-            }
-
-            @Override
-            public Tensor derivative(Tensor x, Tensor y) {
-                return derivative.apply(x);
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+        return new FunctionOp(name, f, (x, y) -> derivative.value(x), derivative);
     }
 }

@@ -169,4 +169,25 @@ class HigherOrderTest {
         assertEquals(false, gt.reached(ct));
         assertEquals(0.0, gt.of(ct)[0]);
     }
+
+    @Test
+    void aCustomOpWithASecondDerivativeIsDifferentiableTwiceAndNamesItselfAtTheThird() {
+        // softplus: f = ln(1 + e^x), f' = s(x), f'' = s(x)(1 - s(x)) with s the logistic function.
+        java.util.function.DoubleUnaryOperator s = v -> 1 / (1 + Math.exp(-v));
+        dev.tapegrad.autograd.UnaryOp softplus = dev.tapegrad.autograd.UnaryOp.of("softplus",
+                v -> Math.log1p(Math.exp(v)), s, v -> s.applyAsDouble(v) * (1 - s.applyAsDouble(v)));
+        Tape tape = new Tape();
+        Tensor x = tape.tensor(Shape.of(2), 0.4, -1.3);
+        Tensor d1 = softplus.apply(x).sum().grad(x);
+        Tensor d2 = d1.sum().grad(x);
+        for (int i = 0; i < 2; i++) {
+            double v = x.values()[i];
+            double sv = s.applyAsDouble(v);
+            assertEquals(sv, d1.values()[i], 1e-15);
+            assertEquals(sv * (1 - sv), d2.values()[i], 1e-15);
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.tapegrad.autograd.NotDifferentiableException.class,
+                () -> d2.sum().grad(x));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("softplus': "), e.getMessage());
+    }
 }
