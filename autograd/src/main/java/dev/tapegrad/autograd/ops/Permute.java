@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.ops;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
@@ -40,13 +38,19 @@ public final class Permute implements Op {
     }
 
     private int[] resolve(Shape s) {
-        checkArgument(perm.length == s.rank(), "permute: %s names %s axes but shape %s has %s",
-                Arrays.toString(perm), perm.length, s, s.rank());
+        // Messages are built only on failure: a permutation is resolved on every op.
+        if (perm.length != s.rank()) {
+            throw new IllegalArgumentException(String.format("permute: %s names %s axes but shape %s has %s",
+                    Arrays.toString(perm), perm.length, s, s.rank()));
+        }
         int[] p = new int[perm.length];
         boolean[] seen = new boolean[perm.length];
         for (int i = 0; i < perm.length; i++) {
             p[i] = s.axis(perm[i], name());
-            checkArgument(!seen[p[i]], "permute: axis %s appears twice in %s", perm[i], Arrays.toString(perm));
+            if (seen[p[i]]) {
+                throw new IllegalArgumentException("permute: axis " + perm[i] + " appears twice in "
+                        + Arrays.toString(perm));
+            }
             seen[p[i]] = true;
         }
         return p;

@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.ops;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
@@ -33,23 +31,34 @@ public final class Reshape implements Op {
         int[] d = dims.clone();
         int infer = -1;
         long known = 1;
+        // Messages are built only on failure: a shape is checked on every op.
         for (int i = 0; i < d.length; i++) {
             if (d[i] == -1) {
-                checkArgument(infer < 0, "reshape: only one dimension may be -1, got %s", Arrays.toString(dims));
+                if (infer >= 0) {
+                    throw new IllegalArgumentException("reshape: only one dimension may be -1, got "
+                            + Arrays.toString(dims));
+                }
                 infer = i;
             } else {
-                checkArgument(d[i] >= 0, "reshape: dimension %s is negative in %s", d[i], Arrays.toString(dims));
+                if (d[i] < 0) {
+                    throw new IllegalArgumentException("reshape: dimension " + d[i] + " is negative in "
+                            + Arrays.toString(dims));
+                }
                 known *= d[i];
             }
         }
         if (infer >= 0) {
-            checkArgument(known > 0 && in.size() % known == 0,
-                    "reshape: cannot infer -1 in %s for %s elements of shape %s", Arrays.toString(dims), in.size(), in);
+            if (known == 0 || in.size() % known != 0) {
+                throw new IllegalArgumentException(String.format("reshape: cannot infer -1 in %s for %s elements of "
+                        + "shape %s", Arrays.toString(dims), in.size(), in));
+            }
             d[infer] = (int) (in.size() / known);
             known *= d[infer];
         }
-        checkArgument(known == in.size(), "reshape: shape %s has %s elements but %s asks for %s",
-                in, in.size(), Arrays.toString(dims), known);
+        if (known != in.size()) {
+            throw new IllegalArgumentException(String.format("reshape: shape %s has %s elements but %s asks for %s",
+                    in, in.size(), Arrays.toString(dims), known));
+        }
         return Shape.of(d);
     }
 
