@@ -198,52 +198,15 @@ public final class DataParallel implements AutoCloseable {
     }
 
     /** Settings for {@link DataParallel}; {@link #build()} validates the data and caches it. */
-    public static final class Builder {
-        private final SparkSession spark;
-        private final ModelFactory factory;
-        private final LossKind loss;
-        private Dataset<Row> data;
-        private String featuresCol;
-        private String labelCol;
-        private int inputWidth;
-        private Labels labels;
-        private int partitions;
+    public static final class Builder extends RowsBuilder<Builder> {
         private int depth = 2;
 
         private Builder(SparkSession spark, ModelFactory factory, LossKind loss) {
-            this.spark = Objects.requireNonNull(spark, "DataParallel: spark");
-            this.factory = Objects.requireNonNull(factory, "DataParallel: model factory");
-            this.loss = Objects.requireNonNull(loss, "DataParallel: loss");
-            if (factory instanceof ModelSpec m) {
-                this.inputWidth = m.sizes()[0];
-            }
+            super("DataParallel", spark, factory, loss);
         }
 
-        /** The rows: a features column ({@code array<double>} or ML {@code Vector}) and a label column. */
-        public Builder data(Dataset<Row> data, String featuresCol, String labelCol) {
-            this.data = Objects.requireNonNull(data, "DataParallel: data");
-            this.featuresCol = Objects.requireNonNull(featuresCol, "DataParallel: features column");
-            this.labelCol = Objects.requireNonNull(labelCol, "DataParallel: label column");
-            return this;
-        }
-
-        /** The number of features the model takes; taken from a {@link ModelSpec} when not set. */
-        public Builder inputWidth(int width) {
-            checkArgument(width > 0, "DataParallel: input width must be positive, got %s", width);
-            this.inputWidth = width;
-            return this;
-        }
-
-        /** How labels become target rows. */
-        public Builder labels(Labels labels) {
-            this.labels = Objects.requireNonNull(labels, "DataParallel: labels");
-            return this;
-        }
-
-        /** How many partitions (contiguous ranges of rows) the data is laid out in. */
-        public Builder partitions(int partitions) {
-            checkArgument(partitions > 0, "DataParallel: partitions must be positive, got %s", partitions);
-            this.partitions = partitions;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -261,10 +224,7 @@ public final class DataParallel implements AutoCloseable {
          *     column, or a missing setting
          */
         public DataParallel build() {
-            checkArgument(data != null, "DataParallel: no data; call data(dataset, featuresColumn, labelColumn)");
-            checkArgument(labels != null, "DataParallel: no labels; call labels(Labels.oneHot(k)), binary() or values()");
-            checkArgument(inputWidth > 0, "DataParallel: the input width is unknown; call inputWidth(n)");
-            checkArgument(partitions > 0, "DataParallel: no partition count; call partitions(p)");
+            checkComplete();
             return new DataParallel(this);
         }
     }

@@ -14,8 +14,6 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -199,56 +197,19 @@ public final class LocalSgd implements AutoCloseable {
     }
 
     /** Settings for {@link LocalSgd}; {@link #build()} validates the data and caches it. */
-    public static final class Builder {
-        private final SparkSession spark;
-        private final ModelFactory factory;
-        private final LossKind loss;
+    public static final class Builder extends RowsBuilder<Builder> {
         private final OptimizerSpec optimizer;
-        private Dataset<Row> data;
-        private String featuresCol;
-        private String labelCol;
-        private int inputWidth;
-        private Labels labels;
-        private int partitions;
         private int batchSize;
         private int localEpochs = 1;
         private Long shuffleSeed;
 
         private Builder(SparkSession spark, ModelFactory factory, LossKind loss, OptimizerSpec optimizer) {
-            this.spark = Objects.requireNonNull(spark, "LocalSgd: spark");
-            this.factory = Objects.requireNonNull(factory, "LocalSgd: model factory");
-            this.loss = Objects.requireNonNull(loss, "LocalSgd: loss");
+            super("LocalSgd", spark, factory, loss);
             this.optimizer = Objects.requireNonNull(optimizer, "LocalSgd: optimizer");
-            if (factory instanceof ModelSpec m) {
-                this.inputWidth = m.sizes()[0];
-            }
         }
 
-        /** The rows: a features column ({@code array<double>} or ML {@code Vector}) and a label column. */
-        public Builder data(Dataset<Row> data, String featuresCol, String labelCol) {
-            this.data = Objects.requireNonNull(data, "LocalSgd: data");
-            this.featuresCol = Objects.requireNonNull(featuresCol, "LocalSgd: features column");
-            this.labelCol = Objects.requireNonNull(labelCol, "LocalSgd: label column");
-            return this;
-        }
-
-        /** The number of features the model takes; taken from a {@link ModelSpec} when not set. */
-        public Builder inputWidth(int width) {
-            checkArgument(width > 0, "LocalSgd: input width must be positive, got %s", width);
-            this.inputWidth = width;
-            return this;
-        }
-
-        /** How labels become target rows. */
-        public Builder labels(Labels labels) {
-            this.labels = Objects.requireNonNull(labels, "LocalSgd: labels");
-            return this;
-        }
-
-        /** How many partitions (workers) train side by side. */
-        public Builder partitions(int partitions) {
-            checkArgument(partitions > 0, "LocalSgd: partitions must be positive, got %s", partitions);
-            this.partitions = partitions;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -279,10 +240,7 @@ public final class LocalSgd implements AutoCloseable {
          *     column, or a missing setting
          */
         public LocalSgd build() {
-            checkArgument(data != null, "LocalSgd: no data; call data(dataset, featuresColumn, labelColumn)");
-            checkArgument(labels != null, "LocalSgd: no labels; call labels(Labels.oneHot(k)), binary() or values()");
-            checkArgument(inputWidth > 0, "LocalSgd: the input width is unknown; call inputWidth(n)");
-            checkArgument(partitions > 0, "LocalSgd: no partition count; call partitions(p)");
+            checkComplete();
             return new LocalSgd(this);
         }
     }
