@@ -17,6 +17,7 @@ import dev.tapegrad.autograd.ops.Sin;
 import dev.tapegrad.autograd.ops.Sqrt;
 import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Tanh;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -84,6 +85,18 @@ public final class Scalar implements Node {
         Objects.requireNonNull(x, "grad: x");
         tape.checkSameTape("grad", x);
         return tape.gradient(id, tape.constant(1.0).asTensor(), x);
+    }
+
+    /**
+     * The derivatives of this scalar with respect to each of {@code xs}, from one recorded sweep
+     * (PyTorch's {@code torch.autograd.grad(y, inputs, create_graph=True)}): as {@link #grad(Tensor)} for
+     * each, at the cost of one. Does not modify the nodes it reads.
+     *
+     * @throws IllegalArgumentException if a node is from another tape
+     */
+    public List<Tensor> grad(List<Tensor> xs) {
+        Objects.requireNonNull(xs, "grad: xs");
+        return tape.gradients(id, tape.constant(1.0).asTensor(), xs);
     }
 
     /**

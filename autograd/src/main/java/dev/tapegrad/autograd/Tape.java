@@ -7,7 +7,9 @@ import dev.tapegrad.autograd.internal.Code;
 import dev.tapegrad.autograd.internal.Entry;
 import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.internal.SymbolicBackward;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -340,6 +342,23 @@ public final class Tape {
     Tensor gradient(int root, Tensor seed, Tensor x) {
         Tensor g = SymbolicBackward.gradient(rec, this, this::handle, root, seed, x.id);
         return g != null ? g : constant(x.shape(), new double[x.shape().size()]);
+    }
+
+    /** {@link #gradient} for several targets from one sweep. */
+    List<Tensor> gradients(int root, Tensor seed, List<Tensor> xs) {
+        int[] ids = new int[xs.size()];
+        for (int k = 0; k < ids.length; k++) {
+            Tensor x = Objects.requireNonNull(xs.get(k), "grad: x " + k);
+            checkSameTape("grad", x);
+            ids[k] = x.id;
+        }
+        Tensor[] g = SymbolicBackward.gradients(rec, this, this::handle, root, seed, ids);
+        List<Tensor> out = new ArrayList<>(g.length);
+        for (int k = 0; k < g.length; k++) {
+            Shape s = xs.get(k).shape();
+            out.add(g[k] != null ? g[k] : constant(s, new double[s.size()]));
+        }
+        return out;
     }
 
     /** A handle on node {@code id}: a tensor of its shape (0-d for a scalar node); records nothing. */

@@ -31,6 +31,31 @@ public final class SymbolicBackward {
     }
 
     /**
+     * {@code seed^T d(root)/d(target)} for several targets from one sweep, as
+     * {@code torch.autograd.grad(root, inputs=targets)}; {@code null} for a target {@code root} does not
+     * depend on.
+     */
+    public static Tensor[] gradients(Recording t, Tape tape, IntFunction<Tensor> handle, int root, Tensor seed,
+                                     int[] targets) {
+        int lowest = Integer.MAX_VALUE;
+        for (int target : targets) {
+            if (target <= root && t.requiresGrad(target)) {
+                lowest = Math.min(lowest, target);
+            }
+        }
+        Tensor[] out = new Tensor[targets.length];
+        if (lowest == Integer.MAX_VALUE) {
+            return out;
+        }
+        Tensor[] g = sweep(t, tape, handle, root, seed, lowest);
+        for (int k = 0; k < targets.length; k++) {
+            int target = targets[k];
+            out[k] = target <= root && t.requiresGrad(target) ? g[target] : null;
+        }
+        return out;
+    }
+
+    /**
      * The gradient node of every node from {@code root} down to {@code lowest} ({@code null} where the
      * output does not depend on it). Nodes at or below {@code lowest} add nothing to {@code lowest}'s
      * gradient, so the sweep stops above it.

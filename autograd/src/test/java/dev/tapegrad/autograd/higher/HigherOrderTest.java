@@ -190,4 +190,21 @@ class HigherOrderTest {
                 () -> d2.sum().grad(x));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("softplus': "), e.getMessage());
     }
+
+    @Test
+    void gradientsWithRespectToSeveralTensorsComeFromOneSweepAndEqualEachAlone() {
+        Tape tape = new Tape();
+        Tensor w = tape.tensor(Shape.of(2, 3), 0.1, -0.2, 0.3, 0.4, -0.5, 0.6);
+        Tensor b = tape.tensor(Shape.of(2), 0.05, -0.07);
+        Tensor unused = tape.tensor(Shape.of(3), 1, 2, 3);
+        Tensor x = tape.constant(Shape.of(4, 3), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        Scalar loss = x.linear(w, b).tanh().mul(x.linear(w, b)).sum();
+        java.util.List<Tensor> g = loss.grad(java.util.List.of(w, b, unused));
+        assertArrayEquals(loss.grad(w).values(), g.get(0).values(), 0.0);
+        assertArrayEquals(loss.grad(b).values(), g.get(1).values(), 0.0);
+        assertArrayEquals(new double[3], g.get(2).values(), 0.0);
+        // And the results are differentiable: the second derivative in b of the b-gradient's sum.
+        double[] expected = g.get(1).sum().grad(b).values();
+        assertArrayEquals(expected, loss.grad(b).sum().grad(b).values(), 1e-12);
+    }
 }
