@@ -48,19 +48,12 @@ public final class MaxAll implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        double[] x = call.input(0);
-        double m = call.output()[0];
-        boolean nan = Double.isNaN(m);
-        int ties = 0;
-        for (double v : x) {
-            if (v == m || nan && Double.isNaN(v)) {
-                ties++;
-            }
-        }
-        double[] gx = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == m || nan && Double.isNaN(x[i])) {
-                gx[i] = g[0] / ties;
+        boolean[] tie = ties(call.input(0), call.output()[0]);
+        double[] gx = new double[tie.length];
+        int n = count(tie);
+        for (int i = 0; i < gx.length; i++) {
+            if (tie[i]) {
+                gx[i] = g[0] / n;
             }
         }
         return new double[][] {gx};
@@ -69,14 +62,25 @@ public final class MaxAll implements Op {
     /** {@code gx = mask(expand(g / ties))}, the tied maxima kept: a constant selection, as at first order. */
     @Override
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
-        double[] x = inputs[0].values();
-        double m = output.values()[0];
-        boolean[] keep = new boolean[x.length];
-        int ties = 0;
+        boolean[] tie = ties(inputs[0].values(), output.values()[0]);
+        return new Tensor[] {new Mask(tie).apply(g.div(count(tie)).expand(inputs[0].shape()))};
+    }
+
+    /** The elements equal to the maximum {@code m} by numeric equality (so 0.0 and -0.0 tie); NaN ties NaN. */
+    private static boolean[] ties(double[] x, double m) {
+        boolean nan = Double.isNaN(m);
+        boolean[] tie = new boolean[x.length];
         for (int i = 0; i < x.length; i++) {
-            keep[i] = x[i] == m || (Double.isNaN(m) && Double.isNaN(x[i]));
-            ties += keep[i] ? 1 : 0;
+            tie[i] = x[i] == m || nan && Double.isNaN(x[i]);
         }
-        return new Tensor[] {new Mask(keep).apply(g.div(ties).expand(inputs[0].shape()))};
+        return tie;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -1,7 +1,9 @@
 package dev.tapegrad.autograd.ops;
 
-import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.BinaryOp;
+import dev.tapegrad.autograd.Shape;
+import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernel.Broadcast;
 
 /**
  * Power of two variables. {@code y = a^b}; {@code dy/da = b a^(b-1)} (0 when {@code b = 0}),
@@ -42,8 +44,8 @@ public final class Pow implements BinaryOp {
     @Override
     public Tensor partialA(Tensor a, Tensor b, Tensor y) {
         Tensor power = a.pow(b.sub(1.0));
-        double[] pv = power.expand(y.shape()).values();
-        double[] bv = b.expand(y.shape()).values();
+        double[] pv = broadcastValues(power, y.shape());
+        double[] bv = broadcastValues(b, y.shape());
         boolean[] keep = new boolean[bv.length];
         boolean all = true;
         for (int i = 0; i < keep.length; i++) {
@@ -57,8 +59,8 @@ public final class Pow implements BinaryOp {
     /** {@code y ln a}, exactly 0 where {@code a = 0} and {@code b >= 0}. */
     @Override
     public Tensor partialB(Tensor a, Tensor b, Tensor y) {
-        double[] av = a.expand(y.shape()).values();
-        double[] bv = b.expand(y.shape()).values();
+        double[] av = broadcastValues(a, y.shape());
+        double[] bv = broadcastValues(b, y.shape());
         boolean[] keep = new boolean[av.length];
         for (int i = 0; i < keep.length; i++) {
             keep[i] = !(av[i] == 0.0 && bv[i] >= 0.0);
@@ -70,5 +72,16 @@ public final class Pow implements BinaryOp {
             }
         }
         return d;
+    }
+
+    /** {@code t}'s values broadcast to {@code out}, read without recording anything: they only choose a mask. */
+    private static double[] broadcastValues(Tensor t, Shape out) {
+        double[] v = t.values();
+        int[] map = Broadcast.indexMap(t.shape().dims(), out.dims());
+        double[] r = new double[map.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = v[map[i]];
+        }
+        return r;
     }
 }

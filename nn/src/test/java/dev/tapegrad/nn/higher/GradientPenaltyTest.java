@@ -146,25 +146,7 @@ class GradientPenaltyTest {
         for (Parameter p : ps) {
             analytic.add(g.of(p));
         }
-        double eps = 1e-6;
-        int checked = 0;
-        for (int k = 0; k < ps.size(); k++) {
-            Parameter p = ps.get(k);
-            double[] original = p.values();
-            for (int i = 0; i < original.length; i++) {
-                double[] shifted = original.clone();
-                shifted[i] = original[i] + eps;
-                p.copyFrom(shifted);
-                double plus = closedLoss(d);
-                shifted[i] = original[i] - eps;
-                p.copyFrom(shifted);
-                double minus = closedLoss(d);
-                p.copyFrom(original);
-                double fd = (plus - minus) / (2 * eps);
-                assertEquals(fd, analytic.get(k)[i], 1e-6 * Math.max(1, Math.abs(fd)), p.name() + "[" + i + "]");
-                checked++;
-            }
-        }
+        int checked = ParameterDifferences.check(ps, analytic, () -> closedLoss(d));
         assertEquals(2 * HIDDEN + HIDDEN + HIDDEN + 1, checked);
     }
 

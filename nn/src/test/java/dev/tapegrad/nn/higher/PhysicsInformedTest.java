@@ -125,25 +125,7 @@ class PhysicsInformedTest {
         }
         // The output bias does not reach u'': its gradient is exactly zero.
         assertEquals(0.0, analytic.get(3)[0], 0.0);
-        double eps = 1e-6;
-        int checked = 0;
-        for (int k = 0; k < ps.size(); k++) {
-            Parameter p = ps.get(k);
-            double[] original = p.values();
-            for (int i = 0; i < original.length; i++) {
-                double[] shifted = original.clone();
-                shifted[i] = original[i] + eps;
-                p.copyFrom(shifted);
-                double plus = closedLoss(net);
-                shifted[i] = original[i] - eps;
-                p.copyFrom(shifted);
-                double minus = closedLoss(net);
-                p.copyFrom(original);
-                double fd = (plus - minus) / (2 * eps);
-                assertEquals(fd, analytic.get(k)[i], 1e-6 * Math.max(1, Math.abs(fd)), p.name() + "[" + i + "]");
-                checked++;
-            }
-        }
+        int checked = ParameterDifferences.check(ps, analytic, () -> closedLoss(net));
         assertEquals(3 * HIDDEN + 1, checked);
     }
 }
