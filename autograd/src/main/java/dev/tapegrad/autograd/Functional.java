@@ -64,10 +64,12 @@ public final class Functional {
         int m = y.shape().size();
         Tape tape = x.tape();
         Tensor[] rows = new Tensor[m];
+        boolean flat = x.shape().rank() == 1;
         for (int i = 0; i < m; i++) {
             double[] e = new double[m];
             e[i] = 1.0;
-            rows[i] = y.grad(arg, tape.constant(y.shape(), e)).reshape(x.shape().size());
+            Tensor row = y.grad(arg, tape.constant(y.shape(), e));
+            rows[i] = flat ? row : row.reshape(x.shape().size());
         }
         int[] dims = concat(y.shape().dims(), x.shape().dims());
         if (m == 0) {

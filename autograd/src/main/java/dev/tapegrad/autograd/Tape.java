@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.tapegrad.autograd.internal.Backward;
 import dev.tapegrad.autograd.internal.Code;
 import dev.tapegrad.autograd.internal.Entry;
+import dev.tapegrad.autograd.internal.Handles;
 import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.internal.SymbolicBackward;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class Tape {
     final Recording rec = new Recording();
     /** Persistent values put on this tape, each with its version when it was copied. */
     private final LeafTable leaves = new LeafTable();
+    /** Ids to handles and back, for the recording sweep. */
+    private final Handles handles = new TapeHandles(this);
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
@@ -340,7 +343,7 @@ public final class Tape {
 
     /** {@code seed^T d(root)/dx} recorded as a node of {@code x}'s shape; zeros if {@code root} does not depend on {@code x}. */
     Tensor gradient(int root, Tensor seed, Tensor x) {
-        Tensor g = SymbolicBackward.gradient(rec, this, this::handle, root, seed, x.id);
+        Tensor g = SymbolicBackward.gradient(rec, this, handles, root, seed, x.id);
         return g != null ? g : constant(x.shape(), new double[x.shape().size()]);
     }
 
@@ -352,7 +355,7 @@ public final class Tape {
             checkSameTape("grad", x);
             ids[k] = x.id;
         }
-        Tensor[] g = SymbolicBackward.gradients(rec, this, this::handle, root, seed, ids);
+        Tensor[] g = SymbolicBackward.gradients(rec, this, handles, root, seed, ids);
         List<Tensor> out = new ArrayList<>(g.length);
         for (int k = 0; k < g.length; k++) {
             Shape s = xs.get(k).shape();

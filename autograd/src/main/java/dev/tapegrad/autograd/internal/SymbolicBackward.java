@@ -3,7 +3,6 @@ package dev.tapegrad.autograd.internal;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
-import java.util.function.IntFunction;
 
 /**
  * The reverse sweep that records its result: the same loop as {@link Backward}, over recording order
@@ -20,9 +19,9 @@ public final class SymbolicBackward {
      *
      * @param t the recording
      * @param tape the tape the recording belongs to, on which gradient nodes are recorded
-     * @param handle the node handle for an id
+     * @param handle node handles for ids, and ids for handles
      */
-    public static Tensor gradient(Recording t, Tape tape, IntFunction<Tensor> handle, int root, Tensor seed,
+    public static Tensor gradient(Recording t, Tape tape, Handles handle, int root, Tensor seed,
                                   int target) {
         if (target > root || !t.requiresGrad(target)) {
             return null;
@@ -35,7 +34,7 @@ public final class SymbolicBackward {
      * {@code torch.autograd.grad(root, inputs=targets)}; {@code null} for a target {@code root} does not
      * depend on.
      */
-    public static Tensor[] gradients(Recording t, Tape tape, IntFunction<Tensor> handle, int root, Tensor seed,
+    public static Tensor[] gradients(Recording t, Tape tape, Handles handle, int root, Tensor seed,
                                      int[] targets) {
         int lowest = Integer.MAX_VALUE;
         for (int target : targets) {
@@ -60,7 +59,7 @@ public final class SymbolicBackward {
      * output does not depend on it). Nodes at or below {@code lowest} add nothing to {@code lowest}'s
      * gradient, so the sweep stops above it.
      */
-    private static Tensor[] sweep(Recording t, Tape tape, IntFunction<Tensor> handle, int root, Tensor seed,
+    private static Tensor[] sweep(Recording t, Tape tape, Handles handle, int root, Tensor seed,
                                   int lowest) {
         Tensor[] g = new Tensor[root + 1];
         g[root] = seed;
@@ -77,20 +76,21 @@ public final class SymbolicBackward {
             }
             int[] inputs = t.inputsOf(i);
             Op op = t.opOf(i);
-            accumulate(t, tape, g, op, inputs, op.vjp(handles(handle, inputs), handle.apply(i), gi));
+            accumulate(t, tape, handle, g, op, inputs, op.vjp(handles(handle, inputs), handle.handle(i), gi));
         }
         return g;
     }
 
-    private static Tensor[] handles(IntFunction<Tensor> handle, int[] ids) {
+    private static Tensor[] handles(Handles handle, int[] ids) {
         Tensor[] h = new Tensor[ids.length];
         for (int k = 0; k < ids.length; k++) {
-            h[k] = handle.apply(ids[k]);
+            h[k] = handle.handle(ids[k]);
         }
         return h;
     }
 
-    private static void accumulate(Recording t, Tape tape, Tensor[] g, Op op, int[] inputs, Tensor[] gin) {
+    private static void accumulate(Recording t, Tape tape, Handles handle, Tensor[] g, Op op, int[] inputs,
+                                   Tensor[] gin) {
         if (gin == null || gin.length != inputs.length) {
             throw new IllegalStateException(String.format("%s: vjp returned %s gradients for %s inputs",
                     op.name(), gin == null ? "null instead of" : gin.length, inputs.length));
@@ -106,7 +106,29 @@ public final class SymbolicBackward {
                         + "of shape %s", op.name(), gk.shape(), gk.tape() != tape ? " on another tape" : "", k,
                         t.shapeOf(j)));
             }
+            if (isZeroConstant(t, handle.id(gk))) {
+                // A constant zero adds nothing, now or after any further differentiation: dropping it
+                // prunes whole branches, such as the blocks of a one-hot seed that a slice's pad leaves zero.
+                continue;
+            }
             g[j] = g[j] == null ? gk : g[j].add(gk);
         }
+    }
+
+    /** Whether node {@code id} is a constant (no variable behind it) whose every value is zero. */
+    private static boolean isZeroConstant(Recording t, int id) {
+        if (t.requiresGrad(id)) {
+            return false;
+        }
+        Entry e = t.entryOf(id);
+        if (e == null) {
+            return t.value[id] == 0.0;
+        }
+        for (double v : e.values()) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,15 @@
+package dev.tapegrad.autograd.internal;
+
+import dev.tapegrad.autograd.Tensor;
+
+/**
+ * How the recording sweep turns node ids into handles and back: the tape's side of
+ * {@link SymbolicBackward}, which lives outside the package that can read a handle's id.
+ */
+public interface Handles {
+    /** A tensor handle on node {@code id} (0-d for a scalar node); records nothing. */
+    Tensor handle(int id);
+
+    /** The id of the node {@code t} is a handle on; {@code t} belongs to the sweep's tape. */
+    int id(Tensor t);
+}
