@@ -152,7 +152,19 @@ public final class Shape {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shape s && Arrays.equals(dims, s.dims);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Shape s) || s.size != size || s.dims.length != dims.length) {
+            return false;
+        }
+        // A plain loop: shapes are compared on every op, and have a handful of dimensions.
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] != s.dims[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

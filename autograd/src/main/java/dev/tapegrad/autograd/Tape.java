@@ -293,11 +293,12 @@ public final class Tape {
             int id = idOf(x);
             ids[k] = id;
             vals[k] = rec.valuesOf(id);
-            shapes[k] = rec.shapeOf(id);
+            shapes[k] = x.shape(); // the handle's own: no walk through the recording
             needs[k] = rec.requiresGrad(id);
             any |= needs[k];
         }
-        Shape out = op.outputShape(shapes.clone());
+        // No defensive copy: the call's shapes serve that op alone, and the tape reads its own.
+        Shape out = op.outputShape(shapes);
         if (out == null) { // not requireNonNull with a lambda: that allocates on every op
             throw new NullPointerException(op.name() + ": outputShape returned null");
         }

@@ -120,10 +120,13 @@ public final class Linear implements Layer {
     public Tensor forward(Tensor x) {
         Objects.requireNonNull(x, "Linear: input");
         Shape s = x.shape();
-        checkArgument(s.rank() >= 1 && s.dim(s.rank() - 1) == inFeatures,
-                "%s: input of shape %s; expected [*, %s]: [%s] (one sample), [N, %s] (a batch) or more leading "
-                        + "batch dimensions", this, s, inFeatures, inFeatures, inFeatures);
-        if (s.rank() <= 2) {
+        int rank = s.rank();
+        if (rank < 1 || s.dim(rank - 1) != inFeatures) { // not checkArgument: its varargs allocate per call
+            throw new IllegalArgumentException(String.format("%s: input of shape %s; expected [*, %s]: [%s] (one "
+                    + "sample), [N, %s] (a batch) or more leading batch dimensions", this, s, inFeatures, inFeatures,
+                    inFeatures));
+        }
+        if (rank <= 2) {
             return affine(x);
         }
         int[] dims = s.dims();

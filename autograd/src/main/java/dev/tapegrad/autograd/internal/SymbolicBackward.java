@@ -74,9 +74,11 @@ public final class SymbolicBackward {
             if (e != null && (e.op == null || !e.requiresGrad)) {
                 continue;
             }
-            int[] inputs = t.inputsOf(i);
-            Op op = t.opOf(i);
-            accumulate(t, tape, handle, g, op, inputs, op.vjp(handles(handle, inputs), handle.handle(i), gi));
+            // An entry's own input ids, read only; a fast-path node's are built.
+            int[] inputs = e != null ? e.inputs : t.inputsOf(i);
+            Op op = e != null ? e.op : t.opOf(i);
+            Tensor[] in = handles(handle, inputs);
+            accumulate(t, tape, handle, g, op, inputs, in, op.vjp(in.clone(), handle.handle(i), gi));
         }
         return g;
     }
@@ -90,7 +92,7 @@ public final class SymbolicBackward {
     }
 
     private static void accumulate(Recording t, Tape tape, Handles handle, Tensor[] g, Op op, int[] inputs,
-                                   Tensor[] gin) {
+                                   Tensor[] in, Tensor[] gin) {
         if (gin == null || gin.length != inputs.length) {
             throw new IllegalStateException(String.format("%s: vjp returned %s gradients for %s inputs",
                     op.name(), gin == null ? "null instead of" : gin.length, inputs.length));
@@ -101,10 +103,10 @@ public final class SymbolicBackward {
             if (gk == null || !t.requiresGrad(j)) {
                 continue;
             }
-            if (gk.tape() != tape || !gk.shape().equals(t.shapeOf(j))) {
+            if (gk.tape() != tape || !gk.shape().equals(in[k].shape())) {
                 throw new IllegalStateException(String.format("%s: vjp returned a gradient of shape %s%s for input %s "
                         + "of shape %s", op.name(), gk.shape(), gk.tape() != tape ? " on another tape" : "", k,
-                        t.shapeOf(j)));
+                        in[k].shape()));
             }
             if (isZeroConstant(t, handle.id(gk))) {
                 // A constant zero adds nothing, now or after any further differentiation: dropping it

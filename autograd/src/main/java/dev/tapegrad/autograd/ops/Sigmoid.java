@@ -49,13 +49,28 @@ public final class Sigmoid implements UnaryOp {
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);
-        return x.length < Elementwise.LANEWISE ? UnaryOp.super.forward(call) : Elementwise.map(Lanewise::sigmoid, x);
+        if (x.length >= Elementwise.LANEWISE) {
+            return Elementwise.map(Lanewise::sigmoid, x);
+        }
+        // A loop of its own: the shared one calls value through a lambda, a megamorphic call per element.
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = value(x[i]);
+        }
+        return y;
     }
 
     /** {@code gx = g y (1 - y)}, fused in one vectorised pass for large arrays. */
     @Override
     public double[][] backward(OpCall call, double[] gradOutput) {
-        return gradOutput.length < Elementwise.LANEWISE ? UnaryOp.super.backward(call, gradOutput)
-                : new double[][] {Elementwise.map(Lanewise::sigmoidBackward, gradOutput, call.output())};
+        double[] y = call.output();
+        if (gradOutput.length >= Elementwise.LANEWISE) {
+            return new double[][] {Elementwise.map(Lanewise::sigmoidBackward, gradOutput, y)};
+        }
+        double[] gx = new double[y.length];
+        for (int i = 0; i < gx.length; i++) {
+            gx[i] = gradOutput[i] * derivative(0, y[i]);
+        }
+        return new double[][] {gx};
     }
 }

@@ -1,6 +1,8 @@
 package dev.tapegrad.autograd.ops;
 
+import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.kernel.SmallBinary;
 import dev.tapegrad.autograd.BinaryOp;
 
 /** Subtraction. {@code y = a - b}; {@code dy/da = 1}, {@code dy/db = -1}. */
@@ -49,5 +51,21 @@ public final class Sub implements BinaryOp {
             inputs[0].requiresGrad() ? g.sumTo(inputs[0].shape()) : null,
             inputs[1].requiresGrad() ? g.neg().sumTo(inputs[1].shape()) : null,
         };
+    }
+
+    /** Small same-size or scalar operands by {@link SmallBinary}'s loop, else the broadcasting kernel. */
+    @Override
+    public double[] forward(OpCall call) {
+        double[] y = SmallBinary.forward(SmallBinary.SUB, call.input(0), call.input(1),
+                call.outputShape().size());
+        return y != null ? y : BinaryOp.super.forward(call);
+    }
+
+    /** Small same-size or scalar operands by {@link SmallBinary}'s loop, else the broadcasting kernel. */
+    @Override
+    public double[][] backward(OpCall call, double[] gradOutput) {
+        double[][] g = SmallBinary.backward(SmallBinary.SUB, call.input(0), call.needsGradient(0),
+                call.input(1), call.needsGradient(1), gradOutput);
+        return g != null ? g : BinaryOp.super.backward(call, gradOutput);
     }
 }
