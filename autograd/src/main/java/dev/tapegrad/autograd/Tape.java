@@ -31,8 +31,7 @@ public final class Tape {
     final Recording rec = new Recording();
     /** Persistent values put on this tape, each with its version when it was copied. */
     private final LeafTable leaves = new LeafTable();
-    /** Ids to handles and back, for the recording sweep. */
-    private final Handles handles = new TapeHandles(this);
+    private final Handles handles = new TapeHandles(this); // ids to handles and back, for the recording sweep
     /** Non-null only in anomaly mode, so the normal path pays one null check per node. */
     AnomalyMode anomaly;
 
@@ -185,13 +184,7 @@ public final class Tape {
 
     /** A variable of uniform samples in {@code [0, 1)} drawn from {@code rng} in row-major order. */
     public Tensor rand(RandomGenerator rng, Shape shape) {
-        Objects.requireNonNull(rng, "rand: rng");
-        Objects.requireNonNull(shape, "rand: shape");
-        double[] x = new double[shape.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextDouble();
-        }
-        return owned(shape, x, true);
+        return drawn("rand", rng, shape, false);
     }
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
@@ -201,11 +194,15 @@ public final class Tape {
 
     /** A variable of standard normal samples drawn from {@code rng} in row-major order. */
     public Tensor randn(RandomGenerator rng, Shape shape) {
-        Objects.requireNonNull(rng, "randn: rng");
-        Objects.requireNonNull(shape, "randn: shape");
+        return drawn("randn", rng, shape, true);
+    }
+
+    private Tensor drawn(String op, RandomGenerator rng, Shape shape, boolean gaussian) {
+        Objects.requireNonNull(rng, op + ": rng");
+        Objects.requireNonNull(shape, op + ": shape");
         double[] x = new double[shape.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = rng.nextGaussian();
+            x[i] = gaussian ? rng.nextGaussian() : rng.nextDouble();
         }
         return owned(shape, x, true);
     }
@@ -290,7 +287,7 @@ public final class Tape {
             if (x.tape() != this) { // op.name() is a megamorphic call: only on failure
                 checkSameTape(op.name(), x);
             }
-            int id = idOf(x);
+            int id = x instanceof Tensor t ? t.id : ((Scalar) x).id;
             ids[k] = id;
             vals[k] = rec.valuesOf(id);
             shapes[k] = x.shape(); // the handle's own: no walk through the recording
@@ -327,10 +324,6 @@ public final class Tape {
             throw new IllegalArgumentException(op + ": operands were recorded on different tapes; "
                     + "an op's inputs must all come from one Tape (make them on the same tape, or copy values with constant(...))");
         }
-    }
-
-    private static int idOf(Node x) {
-        return x instanceof Scalar s ? s.id : ((Tensor) x).id;
     }
 
     /** The numeric reverse sweep from node {@code root} for the output gradient {@code seed}. */

@@ -1,7 +1,5 @@
 package dev.tapegrad.autograd.ops;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
@@ -34,8 +32,10 @@ public final class Pad implements Op {
     public Shape outputShape(Shape... inputs) {
         Op.checkArity(this, inputs, 1);
         int[] d = inputs[0].dims();
-        checkArgument(axis >= 0 && axis < d.length && from >= 0 && from + d[axis] <= size,
-                "pad: cannot place shape %s at %s of an axis %s of size %s", inputs[0], from, axis, size);
+        if (axis < 0 || axis >= d.length || from < 0 || from + d[axis] > size) { // checkArgument's varargs box
+            throw new IllegalArgumentException(String.format("pad: cannot place shape %s at %s of an axis %s of size %s",
+                    inputs[0], from, axis, size));
+        }
         d[axis] = size;
         return Shape.of(d);
     }

@@ -34,17 +34,6 @@ public final class Sigmoid implements UnaryOp {
         return y.mul(y.neg().add(1.0));
     }
 
-    /**
-     * {@code gx = sigmoidBackward(g, y)}: one node, whose own derivative is one more, instead of the
-     * composed {@code g y (1 - y)}. A 0-d sigmoid keeps the composed form, which the scalar fast path
-     * records for the cost of a few array stores.
-     */
-    @Override
-    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor gradOutput) {
-        return output.shape().isScalar() ? UnaryOp.super.vjp(inputs, output, gradOutput)
-                : new Tensor[] {SigmoidBackward.of(gradOutput, output)};
-    }
-
     /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.exp}'s. */
     @Override
     public double[] forward(OpCall call) {
