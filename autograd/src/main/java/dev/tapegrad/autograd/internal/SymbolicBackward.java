@@ -1,8 +1,10 @@
 package dev.tapegrad.autograd.internal;
 
 import dev.tapegrad.autograd.Op;
+import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.Slice;
 
 /**
  * The reverse sweep that records its result: the same loop as {@link Backward}, over recording order
@@ -62,8 +64,12 @@ public final class SymbolicBackward {
     private static Tensor[] sweep(Recording t, Tape tape, Handles handle, int root, Tensor seed,
                                   int lowest) {
         Tensor[] g = new Tensor[root + 1];
+        SliceParts[] parts = null;
         g[root] = seed;
         for (int i = root; i > lowest; i--) {
+            if (parts != null && parts[i] != null) {
+                join(tape, g, parts, i);
+            }
             Tensor gi = g[i];
             // The arrays grow while the sweep records, so they are read afresh for every node.
             byte c = t.code[i];
@@ -77,10 +83,35 @@ public final class SymbolicBackward {
             // An entry's own input ids, read only; a fast-path node's are built.
             int[] inputs = e != null ? e.inputs : t.inputsOf(i);
             Op op = e != null ? e.op : t.opOf(i);
+            if (op instanceof Slice s && t.requiresGrad(inputs[0])) {
+                int j = inputs[0];
+                Shape in = handle.handle(j).shape();
+                int axis = s.axis(in);
+                if (parts == null) {
+                    parts = new SliceParts[root + 1];
+                }
+                if (parts[j] == null) {
+                    parts[j] = new SliceParts(axis, in);
+                }
+                if (parts[j].accepts(axis)) {
+                    parts[j].add(s.from(in), gi);
+                    continue;
+                }
+            }
             Tensor[] in = handles(handle, inputs);
             accumulate(t, tape, handle, g, op, inputs, in, op.vjp(in.clone(), handle.handle(i), gi));
         }
+        if (parts != null && parts[lowest] != null) {
+            join(tape, g, parts, lowest);
+        }
         return g;
+    }
+
+    /** Adds the joined slice gradients held for node {@code j} into its gradient. */
+    private static void join(Tape tape, Tensor[] g, SliceParts[] parts, int j) {
+        Tensor joined = parts[j].join(tape);
+        parts[j] = null;
+        g[j] = g[j] == null ? joined : g[j].add(joined);
     }
 
     private static Tensor[] handles(Handles handle, int[] ids) {

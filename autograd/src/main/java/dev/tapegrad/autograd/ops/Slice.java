@@ -54,6 +54,16 @@ public final class Slice implements Op {
         return new int[] {f, t};
     }
 
+    /** The axis this slice cuts, resolved against its input's shape {@code in}. */
+    public int axis(Shape in) {
+        return in.axis(axis, name());
+    }
+
+    /** The first index this slice keeps along its axis, resolved against its input's shape {@code in}. */
+    public int from(Shape in) {
+        return bounds(in, axis(in))[0];
+    }
+
     @Override
     public double[] forward(OpCall call) {
         Shape in = call.inputShape(0);
