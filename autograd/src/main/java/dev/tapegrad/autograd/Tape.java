@@ -289,9 +289,11 @@ public final class Tape {
             }
             int id = x instanceof Tensor t ? t.id : ((Scalar) x).id;
             ids[k] = id;
-            vals[k] = rec.valuesOf(id);
-            shapes[k] = x.shape(); // the handle's own: no walk through the recording
-            needs[k] = rec.requiresGrad(id);
+            // One walk to the entry for both its values (read only, a 0-d one's too) and its flag.
+            Entry e = rec.entryOf(id);
+            vals[k] = e != null ? e.values() : rec.valuesOf(id);
+            shapes[k] = x.shape(); // the handle's own
+            needs[k] = e != null ? e.requiresGrad : rec.requiresGrad(id);
             any |= needs[k];
         }
         // No defensive copy: the call's shapes serve that op alone, and the tape reads its own.

@@ -13,13 +13,16 @@ public final class Entry {
     public final int[] inputs;
     public final OpCall call;
     public final boolean requiresGrad;
+    /** The call's output, held here too: the op of every later node that reads it saves a hop. */
+    private final double[] values;
 
-    /** An entry; a leaf has {@code op == null} and no inputs. */
+    /** An entry for a call whose output is set; a leaf has {@code op == null} and no inputs. */
     public Entry(Op op, int[] inputs, OpCall call, boolean requiresGrad) {
         this.op = op;
         this.inputs = inputs;
         this.call = call;
         this.requiresGrad = requiresGrad;
+        this.values = call.output();
     }
 
     /** The output's shape. */
@@ -29,6 +32,6 @@ public final class Entry {
 
     /** The output's values, the call's own array (read only). */
     public double[] values() {
-        return call.output();
+        return values;
     }
 }

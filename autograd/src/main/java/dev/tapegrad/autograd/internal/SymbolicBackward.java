@@ -83,6 +83,12 @@ public final class SymbolicBackward {
             // An entry's own input ids, read only; a fast-path node's are built.
             int[] inputs = e != null ? e.inputs : t.inputsOf(i);
             Op op = e != null ? e.op : t.opOf(i);
+            if (e != null && !(op instanceof Slice) && !gi.requiresGrad() && ConstantFold.applies(op)) {
+                Tensor[] in = handles(handle, inputs);
+                double[] gv = t.valuesOf(handle.id(gi));
+                accumulate(t, tape, handle, g, op, inputs, in, ConstantFold.inputGradients(t, tape, e, gv, in));
+                continue;
+            }
             if (op instanceof Slice s && t.requiresGrad(inputs[0])) {
                 int j = inputs[0];
                 Shape in = handle.handle(j).shape();
