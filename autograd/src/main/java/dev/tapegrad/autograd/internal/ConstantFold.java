@@ -3,16 +3,13 @@ package dev.tapegrad.autograd.internal;
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Expand;
-import dev.tapegrad.autograd.ops.Identity;
 import dev.tapegrad.autograd.ops.Neg;
 import dev.tapegrad.autograd.ops.Pad;
 import dev.tapegrad.autograd.ops.Permute;
 import dev.tapegrad.autograd.ops.Reshape;
 import dev.tapegrad.autograd.ops.Stack;
-import dev.tapegrad.autograd.ops.Sub;
 import dev.tapegrad.autograd.ops.Sum;
 import dev.tapegrad.autograd.ops.SumTo;
 
@@ -26,11 +23,14 @@ import dev.tapegrad.autograd.ops.SumTo;
 final class ConstantFold {
     private ConstantFold() {}
 
-    /** Whether {@code op}'s gradient is a fixed linear map of its output gradient. */
+    /**
+     * Whether {@code op}'s gradient is a fixed linear map of its output gradient that its vjp records as
+     * nodes. Identity, add and sub are left out: their vjp hands the gradient itself on, for nothing.
+     */
     static boolean applies(Op op) {
         return op instanceof Concat || op instanceof Stack || op instanceof Pad || op instanceof Reshape
-                || op instanceof Permute || op instanceof Identity || op instanceof Expand || op instanceof SumTo
-                || op instanceof Sum || op instanceof Add || op instanceof Sub || op instanceof Neg;
+                || op instanceof Permute || op instanceof Expand || op instanceof SumTo || op instanceof Sum
+                || op instanceof Neg;
     }
 
     /**
