@@ -37,9 +37,19 @@ final class Blocked {
             return;
         }
         int kcMax = Blocking.kcFor(k, kcBlock);
-        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, ncBlock), nr)];
-        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, mcBlock), mr)];
+        double[] bp = Scratch.take(Scratch.B, kcMax * Pack.roundUp(Math.min(n, ncBlock), nr));
+        double[] ap = Scratch.take(Scratch.A, kcMax * Pack.roundUp(Math.min(m, mcBlock), mr));
         double[] edge = new double[mr * nr];
+        blocks(mr, nr, kcMax, mcBlock, ncBlock, micro, transA, transB, m, n, k,
+                a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ap, bp, edge);
+        Scratch.release(Scratch.A, ap);
+        Scratch.release(Scratch.B, bp);
+    }
+
+    private static void blocks(int mr, int nr, int kcMax, int mcBlock, int ncBlock, Micro micro,
+                               boolean transA, boolean transB, int m, int n, int k,
+                               double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                               double[] c, int cOff, int ldc, double[] ap, double[] bp, double[] edge) {
         for (int jc = 0; jc < n; jc += ncBlock) {
             int nc = Math.min(ncBlock, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
