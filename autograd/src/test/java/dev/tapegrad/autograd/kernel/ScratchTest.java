@@ -34,6 +34,17 @@ class ScratchTest {
         assertNotSame(huge, next);
     }
 
+    @Test
+    void threadsNeverShareABuffer() throws Exception {
+        double[] here = Scratch.take(Scratch.A, 64);
+        Scratch.release(Scratch.A, here);
+        double[][] there = new double[1][];
+        Thread t = new Thread(() -> there[0] = Scratch.take(Scratch.A, 64));
+        t.start();
+        t.join();
+        assertNotSame(here, there[0]);
+    }
+
     /** A product run after a larger one packs into the larger one's buffers: what they held must not leak in. */
     @Test
     void productsAfterLargerOnesMatchThePlainLoops() {
