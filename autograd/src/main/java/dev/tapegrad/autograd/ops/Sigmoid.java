@@ -34,6 +34,15 @@ public final class Sigmoid implements UnaryOp {
         return y.mul(y.neg().add(1.0));
     }
 
+    /**
+     * {@code gx = g y (1 - y)} as one fused node ({@link ScaledPolynomial#SIGMOID_BACKWARD}) instead of the derivative's
+     * chain of elementwise nodes and a product, at any order.
+     */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor gradOutput) {
+        return new Tensor[] {ScaledPolynomial.SIGMOID_BACKWARD.apply(gradOutput, output).asTensor()};
+    }
+
     /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.exp}'s. */
     @Override
     public double[] forward(OpCall call) {

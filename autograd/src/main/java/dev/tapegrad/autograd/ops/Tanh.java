@@ -34,6 +34,15 @@ public final class Tanh implements UnaryOp {
         return y.mul(y).neg().add(1.0);
     }
 
+    /**
+     * {@code gx = g (1 - y^2)} as one fused node ({@link ScaledPolynomial#TANH_BACKWARD}) instead of the derivative's
+     * chain of elementwise nodes and a product, at any order.
+     */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor gradOutput) {
+        return new Tensor[] {ScaledPolynomial.TANH_BACKWARD.apply(gradOutput, output).asTensor()};
+    }
+
     /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.tanh}'s. */
     @Override
     public double[] forward(OpCall call) {
