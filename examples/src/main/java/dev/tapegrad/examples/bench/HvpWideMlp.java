@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.Dot;
 import dev.tapegrad.examples.newton.FlatMlp;
 import dev.tapegrad.nn.Loss;
 import dev.tapegrad.nn.Mlp;
@@ -17,8 +18,9 @@ import java.util.SplittableRandom;
  * A Hessian-vector product of the wide MLP's loss with respect to all its parameters: the network of
  * {@link NnWideMlp} (batch 128, 784-256-256-10, sigmoid hidden layers, linear output,
  * {@code Loss.crossEntropy} on class indices, the same weights and batch for the same seed)  with
- * respect to its six parameter tensors at once: a forward, a recorded backward, and a recorded backward
- * through both ({@code Scalar.grad(List)}, one sweep each). The parameters stay fixed, so every call does the same work.
+ * respect to its six parameter tensors at once: a forward, a recorded backward, the gradient's inner
+ * product with the direction ({@code Dot}), and a recorded backward through both
+ * ({@code Scalar.grad(List)}, one sweep each). The parameters stay fixed, so every call does the same work.
  */
 public final class HvpWideMlp {
     private static final int BATCH = 128;
@@ -54,7 +56,7 @@ public final class HvpWideMlp {
     /**
      * The product {@code H v} on a fresh tape, flattened in the layout's order: the parameters are six
      * tensors (each layer's weight and bias), differentiated together in one recorded sweep, and the
-     * gradient dotted with the direction is differentiated in a second.
+     * gradient's inner product with the direction is differentiated in a second.
      */
     public Tensor product() {
         Tape tape = new Tape();
@@ -77,9 +79,10 @@ public final class HvpWideMlp {
             h = l < 2 ? h.sigmoid() : h;
         }
         List<Tensor> g = Loss.crossEntropy(h, classes).grad(params);
-        Scalar along = g.get(0).mul(direction.get(0)).sum();
+        // <g, v> as one dot op per parameter: no product arrays, and its gradient is v itself.
+        Scalar along = (Scalar) Dot.INSTANCE.apply(g.get(0), direction.get(0));
         for (int k = 1; k < g.size(); k++) {
-            along = along.add(g.get(k).mul(direction.get(k)).sum());
+            along = along.add((Scalar) Dot.INSTANCE.apply(g.get(k), direction.get(k)));
         }
         List<Tensor> hv = along.grad(params);
         List<Tensor> flat = new ArrayList<>();
