@@ -26,9 +26,9 @@ public final class MatMul implements Op {
     /** The one instance of the plain product {@code A B}. */
     public static final MatMul INSTANCE = new MatMul(false, false);
 
-    // Indexed by (transA ? 2 : 0) + (transB ? 1 : 0): four immutable ops, one per layout.
-    private static final MatMul[] FAMILY = {INSTANCE, new MatMul(false, true), new MatMul(true, false),
-        new MatMul(true, true)};
+    private static final MatMul TRANS_B = new MatMul(false, true);
+    private static final MatMul TRANS_A = new MatMul(true, false);
+    private static final MatMul TRANS_AB = new MatMul(true, true);
 
     private final boolean transA;
     private final boolean transB;
@@ -43,7 +43,7 @@ public final class MatMul implements Op {
      * transpose, and {@code transB} reads B, stored {@code [..., m, k]}, as its transpose.
      */
     public static MatMul of(boolean transA, boolean transB) {
-        return FAMILY[(transA ? 2 : 0) + (transB ? 1 : 0)];
+        return transA ? (transB ? TRANS_AB : TRANS_A) : (transB ? TRANS_B : INSTANCE);
     }
 
     /** The op's name: {@code matmul}, with the operands read transposed marked, as {@code matmul(a^T, b)}. */

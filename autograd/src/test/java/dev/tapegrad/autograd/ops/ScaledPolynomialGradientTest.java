@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * sigmoid's and tanh's recorded gradients, which it now carries, up to the third derivative against
  * closed forms.
  */
-class ScaledPolynomialTest {
+class ScaledPolynomialGradientTest {
     private static final ScaledPolynomial CUBIC = new ScaledPolynomial("cubic", 0.5, -1, 0.25, 2);
     private static final ScaledPolynomial QUARTIC = new ScaledPolynomial("quartic", 1, 0, -1, 0, 0.5);
 

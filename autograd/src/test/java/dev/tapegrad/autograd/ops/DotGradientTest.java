@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code dot}: the value against a sum written out, first and second derivatives in both inputs against
  * finite differences, the gradient under a seed other than 1, and the shape error.
  */
-class DotTest {
+class DotGradientTest {
     /** Two inputs of one shape, scalars included. */
     @Provide
     Arbitrary<GradCheck.Input[]> pairs() {
