@@ -11,8 +11,8 @@ import java.util.Objects;
  * A gradient scaled by a polynomial of an op's output, fused into one pass:
  * {@code z = g p(y)} elementwise for {@code g} and {@code y} of one shape, with
  * {@code p(y) = c_0 + c_1 y + ... + c_d y^d}. The recorded backward of an activation whose derivative is a
- * polynomial of its output: sigmoid's {@code g y (1 - y)} ({@link #SIGMOID_BACKWARD}, PyTorch's
- * {@code sigmoid_backward}) and tanh's {@code g (1 - y^2)} ({@link #TANH_BACKWARD}), one node and one
+ * polynomial of its output: sigmoid's {@code g y (1 - y)} ({@link Sigmoid#gradientFromOutput()}, PyTorch's
+ * {@code sigmoid_backward}) and tanh's {@code g (1 - y^2)} ({@link Tanh#gradientFromOutput()}), one node and one
  * array where {@code g.mul(y.mul(y.neg().add(1)))} records four.
  *
  * <p>{@code dz/dg = p(y)} and {@code dz/dy = g p'(y)}, so the vector-Jacobian product for an upstream
@@ -22,11 +22,6 @@ import java.util.Objects;
  * activations' numeric backward ({@code y (1 - y)}, {@code 1 - y y}).
  */
 public final class ScaledPolynomial implements Op {
-    /** {@code g y (1 - y)}: sigmoid's gradient from its output. */
-    public static final ScaledPolynomial SIGMOID_BACKWARD = new ScaledPolynomial("sigmoidBackward", 0, 1, -1);
-    /** {@code g (1 - y^2)}: tanh's gradient from its output. */
-    public static final ScaledPolynomial TANH_BACKWARD = new ScaledPolynomial("tanhBackward", 1, 0, -1);
-
     private final String name;
     private final double[] c;
 

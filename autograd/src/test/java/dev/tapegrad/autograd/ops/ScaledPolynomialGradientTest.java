@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
  * closed forms.
  */
 class ScaledPolynomialGradientTest {
+    private static final ScaledPolynomial SIGMOID = Sigmoid.gradientFromOutput();
+    private static final ScaledPolynomial TANH = Tanh.gradientFromOutput();
     private static final ScaledPolynomial CUBIC = new ScaledPolynomial("cubic", 0.5, -1, 0.25, 2);
     private static final ScaledPolynomial QUARTIC = new ScaledPolynomial("quartic", 1, 0, -1, 0, 0.5);
 
     /** One of the four polynomials and a gradient and an output of one shape. */
     @Provide
     Arbitrary<Object[]> cases() {
-        return Combinators.combine(Arbitraries.of(ScaledPolynomial.SIGMOID_BACKWARD, ScaledPolynomial.TANH_BACKWARD,
+        return Combinators.combine(Arbitraries.of(SIGMOID, TANH,
                                 CUBIC, QUARTIC), Domains.shapes(0, 3))
                 .flatAs((op, s) -> Combinators.combine(Domains.values(Domains.between(-2, 2), s.size()),
                                 Domains.values(Domains.between(-1, 1), s.size()))
@@ -65,17 +67,17 @@ class ScaledPolynomialGradientTest {
 
     @Test
     void derivativeDifferentiatesTheCoefficients() {
-        assertArrayEquals(new double[] {1, -2}, ScaledPolynomial.SIGMOID_BACKWARD.derivative().coefficients());
-        assertArrayEquals(new double[] {0, -2}, ScaledPolynomial.TANH_BACKWARD.derivative().coefficients());
+        assertArrayEquals(new double[] {1, -2}, SIGMOID.derivative().coefficients());
+        assertArrayEquals(new double[] {0, -2}, TANH.derivative().coefficients());
         assertArrayEquals(new double[] {-1, 0.5, 6}, CUBIC.derivative().coefficients());
-        assertEquals("sigmoidBackward''", ScaledPolynomial.SIGMOID_BACKWARD.derivative().derivative().name());
+        assertEquals("sigmoidBackward''", SIGMOID.derivative().derivative().name());
         assertArrayEquals(new double[0], new ScaledPolynomial("c", 3).derivative().coefficients());
     }
 
     @Test
     void shapesMustBeEqual() {
         Tape tape = new Tape();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScaledPolynomial.SIGMOID_BACKWARD
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SIGMOID
                 .apply(tape.tensor(Shape.of(2, 3), new double[6]), tape.tensor(Shape.of(3), new double[3])));
         assertTrue(e.getMessage().contains("sigmoidBackward: gradient of shape [2, 3] and output of shape [3] differ"),
                 e.getMessage());
