@@ -3,6 +3,7 @@ package dev.tapegrad.examples;
 import dev.tapegrad.examples.backprop.CheckBackpropCommand;
 import dev.tapegrad.examples.bench.BenchCommand;
 import dev.tapegrad.examples.classify.ClassifyCommand;
+import dev.tapegrad.examples.cli.DirectStart;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  * returns the exit code and nothing but {@link #main} calls {@code System.exit}.
  */
 @Command(
-        name = "tapegrad-examples",
+        name = Main.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -51,6 +52,9 @@ import picocli.CommandLine.Spec;
             "Then:        tapegrad-examples <command> --help"
         })
 public final class Main implements Callable<Integer> {
+    /** The program's name, as usage lines and messages show it. */
+    static final String NAME = "tapegrad-examples";
+
     @Spec
     private CommandSpec spec;
 
@@ -59,11 +63,21 @@ public final class Main implements Callable<Integer> {
         return ErrorHandlers.install(new CommandLine(new Main()));
     }
 
-    /** Runs the program and exits with the command's exit code. */
+    /**
+     * Runs the program and exits with the command's exit code. {@code xor} with simple options starts
+     * without picocli (see {@link DirectStart}): the first command people run is the one whose start-up
+     * they notice, and picocli's model costs more than its training.
+     */
     public static void main(String[] args) {
         // Plots are drawn off-screen; never try to open a display.
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int code = -1;
+        if (args.length > 0 && args[0].equals("xor")) {
+            code = DirectStart.run(new XorCommand(), NAME, "xor", args, 1,
+                    DirectStart.writer(System.out, "sun.stdout.encoding"),
+                    DirectStart.writer(System.err, "sun.stderr.encoding"));
+        }
+        System.exit(code >= 0 ? code : commandLine().execute(args));
     }
 
     /** Without a subcommand: the list of commands, on standard output. */

@@ -40,25 +40,48 @@ public final class XorCommand extends TrainingCommand {
     /** The first seed's targets for inputs 000, 001, ..., 111. */
     static final int[] TARGETS = {1, 1, 1, 0, 1, 0, 1, 1};
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", order = 1,
+    @Option(names = "--seed", paramLabel = "SEED", order = 1,
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    long seed = 1;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.5", order = 2,
+    @Option(names = "--lr", paramLabel = "RATE", order = 2,
             description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    double lr = 0.5;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", order = 3,
+    @Option(names = "--epochs", paramLabel = "N", order = 3,
             description = "Most epochs to train; one epoch is 8 steps (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    int epochs = 1000;
 
-    @Option(names = "--hidden", paramLabel = "WIDTH", defaultValue = "4", order = 4,
+    @Option(names = "--hidden", paramLabel = "WIDTH", order = 4,
             description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    int hidden = 4;
 
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse", order = 5,
+    @Option(names = "--loss", paramLabel = "NAME", order = 5,
             description = "mse or bce (default: ${DEFAULT-VALUE}).")
-    String loss;
+    String loss = "mse";
+
+    /** This command's options as picocli converts them (its converters call the same parse methods). */
+    @Override
+    protected int setOption(String option, String value) {
+        if (value == null) {
+            return super.setOption(option, value);
+        }
+        try {
+            switch (option) {
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--lr" -> lr = Double.parseDouble(value);
+                case "--epochs" -> epochs = Integer.parseInt(value);
+                case "--hidden" -> hidden = Integer.parseInt(value);
+                case "--loss" -> loss = value;
+                default -> {
+                    return super.setOption(option, value);
+                }
+            }
+            return 2;
+        } catch (NumberFormatException e) {
+            return 0; // picocli reports it
+        }
+    }
 
     @Override
     protected Experiment experiment() {
