@@ -11,7 +11,6 @@ import dev.tapegrad.nn.Sequential;
 import dev.tapegrad.nn.Sgd;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,14 +96,14 @@ public final class XorCommand extends TrainingCommand {
                 x[i][b] = (i >> (2 - b)) & 1;
             }
             y[i][0] = TARGETS[i];
-            labels.add(String.format(Locale.ROOT, "%d %d %d", (i >> 2) & 1, (i >> 1) & 1, i & 1));
+            labels.add(String.format(Format.NUMBERS, "%d %d %d", (i >> 2) & 1, (i >> 1) & 1, i & 1));
         }
         Sequential net = Mlp.sigmoid(new SplittableRandom(seed), 3, hidden, 1);
         return new Experiment(
                 "xor: an XOR-like 3-bit function, y = 1,1,1,0,1,0,1,1 for x = 000..111",
                 List.of(
-                        String.format(Locale.ROOT, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
-                        String.format(Locale.ROOT, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
+                        String.format(Format.NUMBERS, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
+                        String.format(Format.NUMBERS, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
                                 Losses.displayName(loss), Format.plain(lr), epochs)),
                 "input", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),

@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Option;
@@ -90,8 +91,11 @@ public abstract class TrainingCommand extends CommandBase {
 
     @Override
     protected final int run() throws IOException {
-        ProgressMode mode = ProgressMode.valueOf(Checks.oneOf("--progress", progress,
-                Arrays.stream(ProgressMode.values()).map(Enum::name).toList()));
+        List<String> modes = new ArrayList<>();
+        for (ProgressMode m : ProgressMode.values()) {
+            modes.add(m.name());
+        }
+        ProgressMode mode = ProgressMode.valueOf(Checks.oneOf("--progress", progress, modes));
         int[] size = plotSize();
         if (plot != null) {
             Checks.writableFile("--plot", plot, ".png");
@@ -103,7 +107,9 @@ public abstract class TrainingCommand extends CommandBase {
 
         PrintWriter out = out();
         out.println(e.title());
-        e.description().forEach(line -> out.println("  " + line));
+        for (String line : e.description()) {
+            out.println("  " + line);
+        }
         out.println();
         out.flush();
 
