@@ -3,7 +3,6 @@ package dev.tapegrad.examples;
 import dev.tapegrad.examples.backprop.CheckBackpropCommand;
 import dev.tapegrad.examples.bench.BenchCommand;
 import dev.tapegrad.examples.classify.ClassifyCommand;
-import dev.tapegrad.examples.cli.DirectStart;
 import dev.tapegrad.examples.cli.ErrorHandlers;
 import dev.tapegrad.examples.cli.ExitCode;
 import dev.tapegrad.examples.cli.VersionProvider;
@@ -63,21 +62,11 @@ public final class Main implements Callable<Integer> {
         return ErrorHandlers.install(new CommandLine(new Main()));
     }
 
-    /**
-     * Runs the program and exits with the command's exit code. {@code xor} with simple options starts
-     * without picocli (see {@link DirectStart}): the first command people run is the one whose start-up
-     * they notice, and picocli's model costs more than its training.
-     */
+    /** Runs the program and exits with the command's exit code. */
     public static void main(String[] args) {
         // Plots are drawn off-screen; never try to open a display.
         System.setProperty("java.awt.headless", "true");
-        int code = -1;
-        if (args.length > 0 && args[0].equals("xor")) {
-            code = DirectStart.run(new XorCommand(), NAME, "xor", args, 1,
-                    DirectStart.writer(System.out, "sun.stdout.encoding"),
-                    DirectStart.writer(System.err, "sun.stderr.encoding"));
-        }
-        System.exit(code >= 0 ? code : commandLine().execute(args));
+        System.exit(commandLine().execute(args));
     }
 
     /** Without a subcommand: the list of commands, on standard output. */
