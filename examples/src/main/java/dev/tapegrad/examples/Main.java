@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * returns the exit code and nothing but {@link #main} calls {@code System.exit}.
  */
 @Command(
-        name = "tapegrad-examples",
+        name = Main.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -51,6 +51,9 @@ import picocli.CommandLine.Spec;
             "Then:        tapegrad-examples <command> --help"
         })
 public final class Main implements Callable<Integer> {
+    /** The program's name, as usage lines and messages show it. */
+    static final String NAME = "tapegrad-examples";
+
     @Spec
     private CommandSpec spec;
 

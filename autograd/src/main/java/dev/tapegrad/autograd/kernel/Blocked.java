@@ -27,9 +27,9 @@ final class Blocked {
 
     /**
      * {@code C += op(A) op(B)} on strided row-major views (see {@link ScalarGemm#gemm}), blocked by
-     * {@code mr nr kcBlock mcBlock ncBlock}.
+     * {@code mr nr kcBlock mcBlock ncBlock}, packed by {@code pack}.
      */
-    static void gemm(int mr, int nr, int kcBlock, int mcBlock, int ncBlock, Micro micro,
+    static void gemm(int mr, int nr, int kcBlock, int mcBlock, int ncBlock, Micro micro, Pack pack,
                      boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
@@ -37,17 +37,27 @@ final class Blocked {
             return;
         }
         int kcMax = Blocking.kcFor(k, kcBlock);
-        double[] bp = new double[kcMax * Pack.roundUp(Math.min(n, ncBlock), nr)];
-        double[] ap = new double[kcMax * Pack.roundUp(Math.min(m, mcBlock), mr)];
+        double[] bp = Scratch.take(Scratch.B, kcMax * Pack.roundUp(Math.min(n, ncBlock), nr));
+        double[] ap = Scratch.take(Scratch.A, kcMax * Pack.roundUp(Math.min(m, mcBlock), mr));
         double[] edge = new double[mr * nr];
+        blocks(mr, nr, kcMax, mcBlock, ncBlock, micro, pack, transA, transB, m, n, k,
+                a, aOff, lda, b, bOff, ldb, c, cOff, ldc, ap, bp, edge);
+        Scratch.release(Scratch.A, ap);
+        Scratch.release(Scratch.B, bp);
+    }
+
+    private static void blocks(int mr, int nr, int kcMax, int mcBlock, int ncBlock, Micro micro, Pack pack,
+                               boolean transA, boolean transB, int m, int n, int k,
+                               double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                               double[] c, int cOff, int ldc, double[] ap, double[] bp, double[] edge) {
         for (int jc = 0; jc < n; jc += ncBlock) {
             int nc = Math.min(ncBlock, n - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
-                Pack.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
+                pack.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
                 for (int ic = 0; ic < m; ic += mcBlock) {
                     int mc = Math.min(mcBlock, m - ic);
-                    Pack.a(transA, mc, kc, mr, a, aOff, lda, ic, pc, ap);
+                    pack.a(transA, mc, kc, mr, a, aOff, lda, ic, pc, ap);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         for (int ir = 0; ir < mc; ir += mr) {

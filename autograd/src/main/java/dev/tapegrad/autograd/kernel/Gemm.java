@@ -27,8 +27,15 @@ public final class Gemm {
     /** From this many multiply-adds on, the product is split over threads. */
     static final long PARALLEL = 1L << 20;
 
-    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && Jit.optimizing() && VectorGemm.L >= 2;
+    /**
+     * Read on the first product past the plain loops, not when this class loads: deciding loads the
+     * Vector API's classes and the JVM's management beans, tens of milliseconds that a program making
+     * only tiny products (a small network's training) never needs.
+     */
+    private static final class Dispatch {
+        static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && Jit.optimizing() && VectorGemm.L >= 2;
+    }
 
     /**
      * Whether products use the Vector API kernel: the {@code jdk.incubator.vector} module is present,
@@ -36,7 +43,7 @@ public final class Gemm {
      * objects, far slower than the scalar kernel), and the hardware has vectors of two doubles or more.
      */
     public static boolean vectorized() {
-        return VECTOR;
+        return Dispatch.VECTOR;
     }
 
     /**
@@ -89,7 +96,7 @@ public final class Gemm {
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
                                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                                 double[] c, int cOff, int ldc) {
-        if (VECTOR) {
+        if (Dispatch.VECTOR) {
             VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         } else {
             ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);

@@ -32,7 +32,7 @@ final class ScalarGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        Blocked.gemm(MR, NR, KC, MC, NC, ScalarGemm::tile, transA, transB, m, n, k,
+        Blocked.gemm(MR, NR, KC, MC, NC, ScalarGemm::tile, Pack.PLAIN, transA, transB, m, n, k,
                 a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 

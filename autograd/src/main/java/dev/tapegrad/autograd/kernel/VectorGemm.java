@@ -35,7 +35,7 @@ final class VectorGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        Blocked.gemm(MR, NR, KC, MC, NC, VectorGemm::micro, transA, transB, m, n, k,
+        Blocked.gemm(MR, NR, KC, MC, NC, VectorGemm::micro, VectorPack.INSTANCE, transA, transB, m, n, k,
                 a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 

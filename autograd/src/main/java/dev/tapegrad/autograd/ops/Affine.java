@@ -87,7 +87,10 @@ public final class Affine implements Op {
         return new double[][] {gx, gw, gb};
     }
 
-    /** {@code gx = g W}, {@code gW = g^T x} (the outer product {@code g x^T} for one sample), {@code gb = sum over n of g}. */
+    /**
+     * {@code gx = g W}, {@code gW = g^T x} (the outer product {@code g x^T} for one sample), {@code gb = sum
+     * over n of g}; {@code g^T x} is one product reading {@code g} transposed in place.
+     */
     @Override
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
         Tensor x = inputs[0];
@@ -98,7 +101,7 @@ public final class Affine implements Op {
         if (w.requiresGrad()) {
             Tensor g2 = batch ? g : g.reshape(1, w.shape().dim(0));
             Tensor x2 = batch ? x : x.reshape(1, w.shape().dim(1));
-            gw = g2.transpose().matmul(x2);
+            gw = MatMul.of(true, false).apply(g2, x2).asTensor();
         }
         return new Tensor[] {
             x.requiresGrad() ? g.matmul(w) : null,

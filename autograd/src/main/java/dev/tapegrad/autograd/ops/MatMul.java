@@ -14,16 +14,42 @@ import java.util.Arrays;
  * Matrix product of the last two axes, batched over the leading axes with NumPy broadcasting:
  * {@code [..., n, k] x [..., k, m] -> [..., n, m]}. {@code C = A B}; {@code dL/dA = G B^T},
  * {@code dL/dB = A^T G}, each summed over the batch axes its input was broadcast along.
+ *
+ * <p>Either operand may be read transposed ({@link #of(boolean, boolean)}): {@code C = op(A) op(B)} with
+ * {@code op(A) = A^T} when A is stored {@code [..., k, n]}, and likewise for B stored {@code [..., m, k]}.
+ * The kernel reads the transposed layout in place, so a gradient such as {@code G B^T} costs the product
+ * alone, with no copy of {@code B^T}. With {@code a = op(A)}, {@code b = op(B)}: {@code dL/da = G b^T} and
+ * {@code dL/db = a^T G}, transposed back where the operand is stored transposed; each is again a product
+ * of this family, so the op is differentiable to any order.
  */
 public final class MatMul implements Op {
-    /** The one instance. */
-    public static final MatMul INSTANCE = new MatMul();
+    /** The one instance of the plain product {@code A B}. */
+    public static final MatMul INSTANCE = new MatMul(false, false);
 
-    private MatMul() {}
+    private static final MatMul TRANS_B = new MatMul(false, true);
+    private static final MatMul TRANS_A = new MatMul(true, false);
+    private static final MatMul TRANS_AB = new MatMul(true, true);
 
+    private final boolean transA;
+    private final boolean transB;
+
+    private MatMul(boolean transA, boolean transB) {
+        this.transA = transA;
+        this.transB = transB;
+    }
+
+    /**
+     * The product {@code op(A) op(B)}: {@code transA} reads A, stored {@code [..., k, n]}, as its
+     * transpose, and {@code transB} reads B, stored {@code [..., m, k]}, as its transpose.
+     */
+    public static MatMul of(boolean transA, boolean transB) {
+        return transA ? (transB ? TRANS_AB : TRANS_A) : (transB ? TRANS_B : INSTANCE);
+    }
+
+    /** The op's name: {@code matmul}, with the operands read transposed marked, as {@code matmul(a^T, b)}. */
     @Override
     public String name() {
-        return "matmul";
+        return transA || transB ? "matmul(" + (transA ? "a^T" : "a") + ", " + (transB ? "b^T" : "b") + ")" : "matmul";
     }
 
     /**
@@ -57,30 +83,39 @@ public final class MatMul implements Op {
         Op.checkArity(this, inputs, 2);
         Shape a = inputs[0];
         Shape b = inputs[1];
-        checkArgument(a.rank() >= 2 && b.rank() >= 2,
-                "matmul: both operands need at least 2 dimensions here, got %s x %s", a, b);
-        checkArgument(a.dim(-1) == b.dim(-2), "matmul: inner dimensions differ: %s x %s", a, b);
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException(String.format(
+                    "%s: both operands need at least 2 dimensions here, got %s x %s", name(), a, b));
+        }
+        if (inner(a, transA, true) != inner(b, transB, false)) {
+            throw new IllegalArgumentException(String.format("%s: inner dimensions differ: %s x %s", name(), a, b));
+        }
         Shape batch = batchShape(a, b);
         int[] out = Arrays.copyOf(batch.dims(), batch.rank() + 2);
-        out[batch.rank()] = a.dim(-2);
-        out[batch.rank() + 1] = b.dim(-1);
+        out[batch.rank()] = outer(a, transA, true);
+        out[batch.rank() + 1] = outer(b, transB, false);
         return Shape.of(out);
     }
 
     @Override
     public double[] forward(OpCall call) {
-        Plan p = new Plan(call);
+        Plan p = new Plan(call, transA, transB);
         double[] c = new double[call.outputShape().size()];
         for (int t = 0; t < p.batches; t++) {
-            Gemm.multiplyAdd(false, false, p.n, p.m, p.k, call.input(0), p.ia[t] * p.n * p.k,
+            Gemm.multiplyAdd(transA, transB, p.n, p.m, p.k, call.input(0), p.ia[t] * p.n * p.k,
                     call.input(1), p.ib[t] * p.k * p.m, c, t * p.n * p.m);
         }
         return c;
     }
 
+    /**
+     * {@code dA} and {@code dB} with the kernel reading every operand in its stored layout: for
+     * {@code a = op(A)}, {@code b = op(B)}, {@code da = G b^T} and {@code db = a^T G}, written into A's and
+     * B's layouts ({@code dA = b G^T} when A is read transposed, {@code dB = G^T a} when B is).
+     */
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Plan p = new Plan(call);
+        Plan p = new Plan(call, transA, transB);
         double[] a = call.input(0);
         double[] b = call.input(1);
         double[] ga = call.needsGradient(0) ? new double[a.length] : null;
@@ -90,13 +125,31 @@ public final class MatMul implements Op {
             int bOff = p.ib[t] * p.k * p.m;
             int gOff = t * p.n * p.m;
             if (ga != null) {
-                Gemm.multiplyAdd(false, true, p.n, p.k, p.m, g, gOff, b, bOff, ga, aOff);
+                if (transA) {
+                    Gemm.multiplyAdd(transB, true, p.k, p.n, p.m, b, bOff, g, gOff, ga, aOff);
+                } else {
+                    Gemm.multiplyAdd(false, !transB, p.n, p.k, p.m, g, gOff, b, bOff, ga, aOff);
+                }
             }
             if (gb != null) {
-                Gemm.multiplyAdd(true, false, p.k, p.m, p.n, a, aOff, g, gOff, gb, bOff);
+                if (transB) {
+                    Gemm.multiplyAdd(true, transA, p.m, p.k, p.n, g, gOff, a, aOff, gb, bOff);
+                } else {
+                    Gemm.multiplyAdd(!transA, false, p.k, p.m, p.n, a, aOff, g, gOff, gb, bOff);
+                }
             }
         }
         return new double[][] {ga, gb};
+    }
+
+    /** The summed dimension of an operand: the last of a left operand, unless it is read transposed. */
+    private static int inner(Shape s, boolean transposed, boolean left) {
+        return s.dim(left != transposed ? -1 : -2);
+    }
+
+    /** The dimension an operand gives the output: a left operand's rows, a right operand's columns. */
+    private static int outer(Shape s, boolean transposed, boolean left) {
+        return s.dim(left != transposed ? -2 : -1);
     }
 
     /** The broadcast batch shape, or an error that names both operands' full shapes. */
@@ -122,13 +175,13 @@ public final class MatMul implements Op {
         final int[] ia;
         final int[] ib;
 
-        Plan(OpCall call) {
+        Plan(OpCall call, boolean transA, boolean transB) {
             Shape a = call.inputShape(0);
             Shape b = call.inputShape(1);
             Shape out = call.outputShape();
-            n = a.dim(-2);
-            k = a.dim(-1);
-            m = b.dim(-1);
+            n = outer(a, transA, true);
+            k = inner(a, transA, true);
+            m = outer(b, transB, false);
             if (a.rank() == 2 && b.rank() == 2) {
                 // No batch axes: one product and nothing to map (the common case, and cheap to spot).
                 batches = 1;
@@ -143,14 +196,23 @@ public final class MatMul implements Op {
         }
     }
 
-    /** {@code gA = sumTo(G B^T)}, {@code gB = sumTo(A^T G)}, over the batch axes each operand was broadcast along. */
+    /**
+     * The products of {@link #backward} as nodes, each a product of this family that reads its operands
+     * where they are (no transposed copies), summed over the batch axes each operand was broadcast along:
+     * for the plain product {@code gA = sumTo(G B^T)}, {@code gB = sumTo(A^T G)}.
+     */
     @Override
     public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor g) {
         Tensor a = inputs[0];
         Tensor b = inputs[1];
-        return new Tensor[] {
-            a.requiresGrad() ? g.matmul(b.transpose(-2, -1)).sumTo(a.shape()) : null,
-            b.requiresGrad() ? a.transpose(-2, -1).matmul(g).sumTo(b.shape()) : null,
-        };
+        Tensor ga = null;
+        Tensor gb = null;
+        if (a.requiresGrad()) {
+            ga = (transA ? of(transB, true).apply(b, g) : of(false, !transB).apply(g, b)).asTensor().sumTo(a.shape());
+        }
+        if (b.requiresGrad()) {
+            gb = (transB ? of(true, transA).apply(g, a) : of(!transA, false).apply(a, g)).asTensor().sumTo(b.shape());
+        }
+        return new Tensor[] {ga, gb};
     }
 }

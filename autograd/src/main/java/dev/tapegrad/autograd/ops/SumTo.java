@@ -52,12 +52,7 @@ public final class SumTo implements Op {
 
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        int[] map = Broadcast.indexMap(target.dims(), call.inputShape(0).dims());
-        double[] gx = new double[map.length];
-        for (int i = 0; i < gx.length; i++) {
-            gx[i] = g[map[i]];
-        }
-        return new double[][] {gx};
+        return new double[][] {Expand.broadcast(g, target.dims(), call.inputShape(0).dims())};
     }
 
     @Override

@@ -11,7 +11,17 @@ public final class Tanh implements UnaryOp {
     /** The one instance. */
     public static final Tanh INSTANCE = new Tanh();
 
+
     private Tanh() {}
+
+    /**
+     * The gradient from the output, {@code g (1 - y^2)}, as one fused op ({@code tanhBackward}): this op's
+     * recorded backward, and its derivative node with {@code g = 1}. The polynomial's coefficients,
+     * from the constant term up, are the derivative's one definition for recorded differentiation.
+     */
+    public static ScaledPolynomial gradientFromOutput() {
+        return new ScaledPolynomial("tanhBackward", 1, 0, -1);
+    }
 
     @Override
     public String name() {
@@ -28,10 +38,19 @@ public final class Tanh implements UnaryOp {
         return 1.0 - y * y;
     }
 
-    /** {@code 1 - y^2}. */
+    /** {@link #gradientFromOutput()} with a gradient of ones. */
     @Override
     public Tensor derivative(Tensor x, Tensor y) {
-        return y.mul(y).neg().add(1.0);
+        return gradientFromOutput().apply(y.tape().constant(1.0).asTensor().expand(y.shape()), y).asTensor();
+    }
+
+    /**
+     * {@code gx = g (1 - y^2)} as one fused node ({@link #gradientFromOutput()}) instead of the derivative's
+     * chain of elementwise nodes and a product, at any order.
+     */
+    @Override
+    public Tensor[] vjp(Tensor[] inputs, Tensor output, Tensor gradOutput) {
+        return new Tensor[] {gradientFromOutput().apply(gradOutput, output).asTensor()};
     }
 
     /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.tanh}'s. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.tapegrad.autograd.check.GradCheck;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
+import dev.tapegrad.autograd.Tensor;
+import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,38 @@ class ExpandGradientTest {
         double[] x = ramp(p[1].size());
         Check.gradients(t -> t.sumTo(p[0]).sin().sum(), GradCheck.Input.of(p[1], x));
         Check.gradients(t -> new SumTo(p[0]).apply(t.mul(t)), GradCheck.Input.of(p[1], x));
+    }
+
+    /**
+     * A shape of rank up to 4 with dimensions 0..3 (so empty axes and scalars are among them) and an
+     * operand that broadcasts to it: leading axes dropped, some axes set to 1.
+     */
+    @Provide
+    Arbitrary<Shape[]> widePairs() {
+        return Domains.shapes(0, 4, 0, 3).flatMap(out -> Combinators.combine(
+                        Arbitraries.integers().between(0, out.rank()),
+                        Arbitraries.integers().between(0, 1).array(int[].class).ofSize(out.rank()))
+                .as((drop, ones) -> {
+                    int[] d = Arrays.copyOfRange(out.dims(), drop, out.rank());
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = ones[i + drop] == 1 ? 1 : d[i];
+                    }
+                    return new Shape[] {Shape.of(d), out};
+                }));
+    }
+
+    @GradProperty
+    void expandAndSumTosGradientCopyEachElementsSource(@ForAll("widePairs") Shape[] p) {
+        double[] x = ramp(p[0].size());
+        int[] out = p[1].dims();
+        double[] expected = new double[Reference.size(out)];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = x[Reference.source(Reference.unravel(i, out), p[0].dims())];
+        }
+        Tape tape = new Tape();
+        assertArrayEquals(expected, tape.tensor(p[0], x).expand(p[1]).values());
+        Tensor big = tape.tensor(p[1], new double[p[1].size()]);
+        assertArrayEquals(expected, big.sumTo(p[0]).backward(x).of(big));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.Dot;
 import dev.tapegrad.examples.newton.FlatMlp;
 import dev.tapegrad.nn.Loss;
 import dev.tapegrad.nn.Mlp;
@@ -17,14 +18,21 @@ import java.util.SplittableRandom;
  * A Hessian-vector product of the wide MLP's loss with respect to all its parameters: the network of
  * {@link NnWideMlp} (batch 128, 784-256-256-10, sigmoid hidden layers, linear output,
  * {@code Loss.crossEntropy} on class indices, the same weights and batch for the same seed)  with
- * respect to its six parameter tensors at once: a forward, a recorded backward, and a recorded backward
- * through both ({@code Scalar.grad(List)}, one sweep each). The parameters stay fixed, so every call does the same work.
+ * respect to its six parameter tensors at once: a forward, a recorded backward, the gradient's inner
+ * product with the direction ({@code Dot}), and a recorded backward through both
+ * ({@code Scalar.grad(List)}, one sweep each). The parameters stay fixed, so every call does the same work.
  */
 public final class HvpWideMlp {
     private static final int BATCH = 128;
     private static final FlatMlp LAYOUT = new FlatMlp(false, 784, 256, 256, 10);
+    /** The six parameter tensors' shapes: each layer's weight {@code [out, in]}, then its bias. */
+    private static final List<Shape> SHAPES = List.of(Shape.of(256, 784), Shape.of(256), Shape.of(256, 256),
+            Shape.of(256), Shape.of(10, 256), Shape.of(10));
     private final double[] p;
     private final double[] v;
+    // The parameters and the direction cut into the six tensors once; each tape copies them in.
+    private final double[][] pBlocks;
+    private final double[][] vBlocks;
     private final double[] x;
     private final int[] classes;
 
@@ -44,6 +52,15 @@ public final class HvpWideMlp {
         for (int i = 0; i < v.length; i++) {
             v[i] = rng.nextGaussian();
         }
+        pBlocks = new double[SHAPES.size()][];
+        vBlocks = new double[SHAPES.size()][];
+        int at = 0;
+        for (int k = 0; k < SHAPES.size(); k++) {
+            int n = SHAPES.get(k).size();
+            pBlocks[k] = Arrays.copyOfRange(p, at, at + n);
+            vBlocks[k] = Arrays.copyOfRange(v, at, at + n);
+            at += n;
+        }
     }
 
     /** The number of parameters, the length of the product. */
@@ -52,24 +69,28 @@ public final class HvpWideMlp {
     }
 
     /**
-     * The product {@code H v} on a fresh tape, flattened in the layout's order: the parameters are six
-     * tensors (each layer's weight and bias), differentiated together in one recorded sweep, and the
-     * gradient dotted with the direction is differentiated in a second.
+     * The product {@code H v} on a fresh tape, flattened in the layout's order; see {@link #blocks()}.
      */
     public Tensor product() {
+        List<Tensor> flat = new ArrayList<>();
+        for (Tensor t : blocks()) {
+            flat.add(t.reshape(-1));
+        }
+        return Tensor.concat(0, flat);
+    }
+
+    /**
+     * The product {@code H v} on a fresh tape, one block per parameter tensor (each layer's weight and
+     * bias, in the layout's order): the six parameters are differentiated together in one recorded
+     * sweep, and the gradient's inner product with the direction is differentiated in a second.
+     */
+    List<Tensor> blocks() {
         Tape tape = new Tape();
         List<Tensor> params = new ArrayList<>();
         List<Tensor> direction = new ArrayList<>();
-        int at = 0;
-        int[] sizes = {784, 256, 256, 10};
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            Shape w = Shape.of(sizes[l + 1], sizes[l]);
-            Shape b = Shape.of(sizes[l + 1]);
-            for (Shape s : List.of(w, b)) {
-                params.add(tape.tensor(s, Arrays.copyOfRange(p, at, at + s.size())));
-                direction.add(tape.constant(s, Arrays.copyOfRange(v, at, at + s.size())));
-                at += s.size();
-            }
+        for (int k = 0; k < SHAPES.size(); k++) {
+            params.add(tape.tensor(SHAPES.get(k), pBlocks[k]));
+            direction.add(tape.constant(SHAPES.get(k), vBlocks[k]));
         }
         Tensor h = tape.constant(Shape.of(BATCH, 784), x);
         for (int l = 0; l < 3; l++) {
@@ -77,16 +98,12 @@ public final class HvpWideMlp {
             h = l < 2 ? h.sigmoid() : h;
         }
         List<Tensor> g = Loss.crossEntropy(h, classes).grad(params);
-        Scalar along = g.get(0).mul(direction.get(0)).sum();
+        // <g, v> as one dot op per parameter: no product arrays, and its gradient is v itself.
+        Scalar along = (Scalar) Dot.INSTANCE.apply(g.get(0), direction.get(0));
         for (int k = 1; k < g.size(); k++) {
-            along = along.add(g.get(k).mul(direction.get(k)).sum());
+            along = along.add((Scalar) Dot.INSTANCE.apply(g.get(k), direction.get(k)));
         }
-        List<Tensor> hv = along.grad(params);
-        List<Tensor> flat = new ArrayList<>();
-        for (Tensor t : hv) {
-            flat.add(t.reshape(-1));
-        }
-        return Tensor.concat(0, flat);
+        return along.grad(params);
     }
 
     /**
@@ -104,8 +121,8 @@ public final class HvpWideMlp {
                 .backward().of(params);
     }
 
-    /** One product; returns its first element. */
+    /** One product, in blocks (as {@code torch.autograd.grad} returns it, not flattened); returns its first element. */
     public double run() {
-        return product().get(0).value();
+        return blocks().get(0).get(0, 0).value();
     }
 }

@@ -39,15 +39,24 @@ public final class ErrorHandlers implements IParameterExceptionHandler, IExecuti
 
     /** {@code tapegrad-examples xor: <message> (see 'tapegrad-examples xor --help')}, on one line. */
     static String usageLine(CommandLine cl, String message) {
-        String name = cl.getCommandSpec().qualifiedName();
+        return usageLine(cl.getCommandSpec().qualifiedName(), message);
+    }
+
+    /** As {@link #usageLine(CommandLine, String)} for the command whose full name is {@code name}. */
+    static String usageLine(String name, String message) {
         return String.format(Locale.ROOT, "%s: %s (see '%s --help')", name, oneLine(message), name);
     }
 
     /** The failure's type and message on one line. */
     static String failureLine(CommandLine cl, Throwable e) {
+        return failureLine(cl.getCommandSpec().qualifiedName(), e);
+    }
+
+    /** As {@link #failureLine(CommandLine, Throwable)} for the command whose full name is {@code name}. */
+    static String failureLine(String name, Throwable e) {
         String what = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return String.format(Locale.ROOT, "%s: failed: %s", cl.getCommandSpec().qualifiedName(), oneLine(what));
+        return String.format(Locale.ROOT, "%s: failed: %s", name, oneLine(what));
     }
 
     private static String oneLine(String s) {

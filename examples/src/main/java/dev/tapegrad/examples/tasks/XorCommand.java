@@ -11,7 +11,6 @@ import dev.tapegrad.nn.Sequential;
 import dev.tapegrad.nn.Sgd;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,25 +39,48 @@ public final class XorCommand extends TrainingCommand {
     /** The first seed's targets for inputs 000, 001, ..., 111. */
     static final int[] TARGETS = {1, 1, 1, 0, 1, 0, 1, 1};
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", order = 1,
+    @Option(names = "--seed", paramLabel = "SEED", order = 1,
             description = "Seed for the initial weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    long seed = 1;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.5", order = 2,
+    @Option(names = "--lr", paramLabel = "RATE", order = 2,
             description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    double lr = 0.5;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1000", order = 3,
+    @Option(names = "--epochs", paramLabel = "N", order = 3,
             description = "Most epochs to train; one epoch is 8 steps (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    int epochs = 1000;
 
-    @Option(names = "--hidden", paramLabel = "WIDTH", defaultValue = "4", order = 4,
+    @Option(names = "--hidden", paramLabel = "WIDTH", order = 4,
             description = "Hidden units (default: ${DEFAULT-VALUE}).")
-    int hidden;
+    int hidden = 4;
 
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse", order = 5,
+    @Option(names = "--loss", paramLabel = "NAME", order = 5,
             description = "mse or bce (default: ${DEFAULT-VALUE}).")
-    String loss;
+    String loss = "mse";
+
+    /** This command's options as picocli converts them (its converters call the same parse methods). */
+    @Override
+    protected int setOption(String option, String value) {
+        if (value == null) {
+            return super.setOption(option, value);
+        }
+        try {
+            switch (option) {
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--lr" -> lr = Double.parseDouble(value);
+                case "--epochs" -> epochs = Integer.parseInt(value);
+                case "--hidden" -> hidden = Integer.parseInt(value);
+                case "--loss" -> loss = value;
+                default -> {
+                    return super.setOption(option, value);
+                }
+            }
+            return 2;
+        } catch (NumberFormatException e) {
+            return 0; // picocli reports it
+        }
+    }
 
     @Override
     protected Experiment experiment() {
@@ -74,14 +96,14 @@ public final class XorCommand extends TrainingCommand {
                 x[i][b] = (i >> (2 - b)) & 1;
             }
             y[i][0] = TARGETS[i];
-            labels.add(String.format(Locale.ROOT, "%d %d %d", (i >> 2) & 1, (i >> 1) & 1, i & 1));
+            labels.add(String.format(Format.NUMBERS, "%d %d %d", (i >> 2) & 1, (i >> 1) & 1, i & 1));
         }
         Sequential net = Mlp.sigmoid(new SplittableRandom(seed), 3, hidden, 1);
         return new Experiment(
                 "xor: an XOR-like 3-bit function, y = 1,1,1,0,1,0,1,1 for x = 000..111",
                 List.of(
-                        String.format(Locale.ROOT, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
-                        String.format(Locale.ROOT, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
+                        String.format(Format.NUMBERS, "network   3-%d-1, sigmoid after every layer, seed %d", hidden, seed),
+                        String.format(Format.NUMBERS, "training  %s loss, per-sample SGD, learning rate %s, up to %d epochs",
                                 Losses.displayName(loss), Format.plain(lr), epochs)),
                 "input", labels, x, y, net,
                 Sgd.builder(net.parameters()).learningRate(lr).build(),

@@ -7,7 +7,10 @@ import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.nn.Adam;
+import dev.tapegrad.nn.EpochReport;
 import dev.tapegrad.nn.Sgd;
+import dev.tapegrad.nn.TrainingListener;
+import dev.tapegrad.nn.TrainingResult;
 import dev.tapegrad.nn.diagnose.Diagnosis;
 import dev.tapegrad.nn.diagnose.DiagnosisListener;
 import dev.tapegrad.nn.diagnose.Finding;
@@ -31,10 +34,11 @@ final class AfterTraining {
     /**
      * A listener that watches the run for the diagnosis: it measures each epoch's real update to the
      * parameters, so a learning rate that drove the units into saturation early is still named at the end.
+     * It diagnoses nothing while training; {@link #printDiagnosis} does, once, if the target was missed.
      */
     static DiagnosisListener listener(Experiment e) {
         DiagnosisListener.Builder b = DiagnosisListener.builder(e.model(), e.loss(), e.features(), e.targets())
-                .every(Math.max(1, e.epochs()));
+                .every(Integer.MAX_VALUE);
         if (e.optimizer() instanceof Sgd sgd) {
             b.learningRate(sgd.learningRate());
         } else if (e.optimizer() instanceof Adam adam) {
@@ -43,8 +47,31 @@ final class AfterTraining {
         return b.build();
     }
 
-    /** Prints why the network is not learning, in the diagnosis's own sentences, most severe first. */
-    static void printDiagnosis(PrintWriter out, DiagnosisListener listener) {
+    /**
+     * What the trainer should call: {@code diagnosis}'s start and epochs, but not its end, where it would
+     * diagnose the run (a tenth of a second on a cold JVM) even when the run reached its target and
+     * nothing is shown; {@link #printDiagnosis} ends it when needed.
+     */
+    static TrainingListener watching(DiagnosisListener diagnosis) {
+        return new TrainingListener() {
+            @Override
+            public void onStart(int maxEpochs) {
+                diagnosis.onStart(maxEpochs);
+            }
+
+            @Override
+            public void onEpoch(EpochReport report) {
+                diagnosis.onEpoch(report);
+            }
+        };
+    }
+
+    /**
+     * Prints why the network is not learning, in the diagnosis's own sentences, most severe first:
+     * ends {@code listener}, which watched the run through {@link #watching}, with the run's result.
+     */
+    static void printDiagnosis(PrintWriter out, DiagnosisListener listener, TrainingResult result) {
+        listener.onEnd(result);
         Diagnosis d = listener.latest().orElseGet(listener::diagnose);
         List<Finding> problems = d.atLeast(Severity.WARNING);
         out.println();

@@ -1,10 +1,10 @@
 package dev.tapegrad.examples.train;
 
+import dev.tapegrad.examples.cli.Format;
 import dev.tapegrad.examples.cli.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The table of inputs, targets, the network's outputs and its predictions (output at least 0.5 means 1,
@@ -30,7 +30,7 @@ final class PredictionTable {
             boolean ok = predicted == target;
             right += ok ? 1 : 0;
             String[] row = {e.inputLabels().get(i), Integer.toString(target),
-                String.format(Locale.ROOT, "%.4f", outputs[i]), Integer.toString(predicted), ok ? "" : "<- wrong"};
+                String.format(Format.NUMBERS, "%.4f", outputs[i]), Integer.toString(predicted), ok ? "" : "<- wrong"};
             if (n <= FULL_ROWS || i < HEAD_ROWS) {
                 table.row(row);
             } else if (!ok) {
@@ -40,12 +40,12 @@ final class PredictionTable {
         if (n > FULL_ROWS) {
             int rest = n - HEAD_ROWS;
             if (laterWrong.isEmpty()) {
-                table.note(String.format(Locale.ROOT, "... and %d more rows, all predicted right", rest));
+                table.note(String.format(Format.NUMBERS, "... and %d more rows, all predicted right", rest));
             } else {
-                table.note(String.format(Locale.ROOT, "... and %d more rows, %d of them wrong:", rest, laterWrong.size()));
+                table.note(String.format(Format.NUMBERS, "... and %d more rows, %d of them wrong:", rest, laterWrong.size()));
                 laterWrong.stream().limit(MAX_WRONG_ROWS).forEach(table::row);
                 if (laterWrong.size() > MAX_WRONG_ROWS) {
-                    table.note(String.format(Locale.ROOT, "... and %d more wrong", laterWrong.size() - MAX_WRONG_ROWS));
+                    table.note(String.format(Format.NUMBERS, "... and %d more wrong", laterWrong.size() - MAX_WRONG_ROWS));
                 }
             }
         }

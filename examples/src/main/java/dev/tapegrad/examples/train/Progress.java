@@ -1,7 +1,7 @@
 package dev.tapegrad.examples.train;
 
+import dev.tapegrad.examples.cli.Format;
 import java.io.PrintWriter;
-import java.util.Locale;
 
 /**
  * Shows training progress on a writer (the error stream, so that the summary on standard output stays
@@ -66,17 +66,17 @@ public final class Progress {
 
     private String barLine(EpochStats e) {
         int filled = (int) ((long) BAR_WIDTH * e.epoch() / totalEpochs);
-        return String.format(Locale.ROOT, "  training [%s%s] %s  loss %.5f  accuracy %5.1f%%",
+        return String.format(Format.NUMBERS, "  training [%s%s] %s  loss %.5f  accuracy %5.1f%%",
                 "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), epochs(e), e.loss(), 100 * e.accuracy());
     }
 
     private String plainLine(EpochStats e) {
-        return String.format(Locale.ROOT, "  %s  loss %.5f  accuracy %5.1f%%  %.1f s",
+        return String.format(Format.NUMBERS, "  %s  loss %.5f  accuracy %5.1f%%  %.1f s",
                 epochs(e), e.loss(), 100 * e.accuracy(), e.elapsedSeconds());
     }
 
     private String epochs(EpochStats e) {
         int digits = Integer.toString(totalEpochs).length();
-        return String.format(Locale.ROOT, "epoch %" + digits + "d/%d", e.epoch(), totalEpochs);
+        return String.format(Format.NUMBERS, "epoch %" + digits + "d/%d", e.epoch(), totalEpochs);
     }
 }

@@ -9,8 +9,10 @@ import dev.tapegrad.nn.TrainingResult;
 import dev.tapegrad.nn.diagnose.DiagnosisListener;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Option;
@@ -26,21 +28,55 @@ public abstract class TrainingCommand extends CommandBase {
             description = "Write the loss and accuracy curves to this PNG file.")
     Path plot;
 
-    @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = "800x600", order = 101,
+    @Option(names = "--plot-size", paramLabel = "WxH", order = 101,
             description = "The plot's size in pixels (default: ${DEFAULT-VALUE}).")
-    String plotSize;
+    String plotSize = "800x600";
 
     @Option(names = "--graph", paramLabel = "FILE.dot", order = 102,
             description = "Write one full-batch step of the trained network (forward, loss, backward) as Graphviz DOT.")
     Path graph;
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", order = 103,
+    @Option(names = "--progress", paramLabel = "MODE", order = 103,
             description = "auto (a bar on a terminal, else nothing), bar, lines or off (default: ${DEFAULT-VALUE}).")
-    String progress;
+    String progress = "auto";
 
     @Option(names = "--stop-early", order = 104,
             description = "Stop at the first epoch that reaches the target accuracy instead of training all --epochs.")
     boolean stopEarly;
+
+    /** The output options; a subcommand handles its own and then calls this. */
+    @Override
+    protected int setOption(String option, String value) {
+        switch (option) {
+            case "--stop-early" -> {
+                stopEarly = true;
+                return 1;
+            }
+            case "--progress" -> progress = value;
+            case "--plot-size" -> plotSize = value;
+            case "--plot" -> plot = path(value);
+            case "--graph" -> graph = path(value);
+            default -> {
+                return 0;
+            }
+        }
+        // Without a value (or with one that is no path) picocli says what is wrong.
+        boolean set = switch (option) {
+            case "--plot" -> plot != null;
+            case "--graph" -> graph != null;
+            default -> value != null;
+        };
+        return set ? 2 : 0;
+    }
+
+    /** The path {@code value} names, or null if there is none or it is not one. */
+    private static Path path(String value) {
+        try {
+            return value == null ? null : Path.of(value);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
 
     /** Checks this command's own options and describes what to train; throws {@code UsageError} for a bad option. */
     protected abstract Experiment experiment();
@@ -55,8 +91,11 @@ public abstract class TrainingCommand extends CommandBase {
 
     @Override
     protected final int run() throws IOException {
-        ProgressMode mode = ProgressMode.valueOf(Checks.oneOf("--progress", progress,
-                Arrays.stream(ProgressMode.values()).map(Enum::name).toList()));
+        List<String> modes = new ArrayList<>();
+        for (ProgressMode m : ProgressMode.values()) {
+            modes.add(m.name());
+        }
+        ProgressMode mode = ProgressMode.valueOf(Checks.oneOf("--progress", progress, modes));
         int[] size = plotSize();
         if (plot != null) {
             Checks.writableFile("--plot", plot, ".png");
@@ -68,7 +107,9 @@ public abstract class TrainingCommand extends CommandBase {
 
         PrintWriter out = out();
         out.println(e.title());
-        e.description().forEach(line -> out.println("  " + line));
+        for (String line : e.description()) {
+            out.println("  " + line);
+        }
         out.println();
         out.flush();
 
@@ -78,7 +119,7 @@ public abstract class TrainingCommand extends CommandBase {
         Trainer.Builder tb = Trainer.builder(e.model(), e.optimizer(), e.loss())
                 .data(e.features(), e.targets())
                 .epochs(e.epochs())
-                .listener(diagnosis)
+                .listener(AfterTraining.watching(diagnosis))
                 .listener(r -> {
                     EpochStats s = new EpochStats(r.epoch(), r.loss(), r.accuracy(), r.elapsed().toNanos() / 1e9);
                     history.add(s);
@@ -108,7 +149,7 @@ public abstract class TrainingCommand extends CommandBase {
             Summary.printHint(out, result);
         }
         if (!reached) {
-            AfterTraining.printDiagnosis(out, diagnosis);
+            AfterTraining.printDiagnosis(out, diagnosis, result);
         }
         if (graph != null) {
             AfterTraining.writeGraph(graph, e);
@@ -116,7 +157,7 @@ public abstract class TrainingCommand extends CommandBase {
             out.println("  graph written to " + graph + " (render it with: dot -Tsvg " + graph + " -o graph.svg)");
         }
         if (plot != null) {
-            PlotWriter.write(history, plot, size[0], size[1], spec().name(), e.targetAccuracy());
+            PlotWriter.write(history, plot, size[0], size[1], name(), e.targetAccuracy());
             out.println();
             out.println("  plot written to " + plot);
         }
