@@ -41,7 +41,7 @@ public final class Backward {
         double[][] tg = new double[t.entryCount][];
         boolean[] owned = new boolean[t.entryCount];
         Entry rootEntry = t.entryOf(root);
-        if (rootEntry != null && !rootEntry.shape().isScalar()) {
+        if (rootEntry != null && !rootEntry.scalar) {
             tg[t.in0[root]] = seed.clone();
             owned[t.in0[root]] = true;
         } else {
@@ -166,7 +166,7 @@ public final class Backward {
         if (e.op == null || !e.requiresGrad) {
             return;
         }
-        boolean scalarOut = e.shape().isScalar();
+        boolean scalarOut = e.scalar;
         double[] g = scalarOut ? new double[] {sg[i]} : tg[t.in0[i]];
         if (g == null) {
             return;
@@ -189,7 +189,7 @@ public final class Backward {
             }
             hit[j] = true;
             Entry target = t.entryOf(j);
-            if (target == null || target.shape().isScalar()) {
+            if (target == null || target.scalar) {
                 sg[j] += gk[0];
                 continue;
             }

@@ -13,6 +13,8 @@ public final class Entry {
     public final int[] inputs;
     public final OpCall call;
     public final boolean requiresGrad;
+    /** Whether the output is 0-d, read by every backward sweep for every input gradient. */
+    public final boolean scalar;
     /** The call's output, held here too: the op of every later node that reads it saves a hop. */
     private final double[] values;
 
@@ -23,6 +25,7 @@ public final class Entry {
         this.call = call;
         this.requiresGrad = requiresGrad;
         this.values = call.output();
+        this.scalar = call.outputShape().isScalar();
     }
 
     /** The output's shape. */
