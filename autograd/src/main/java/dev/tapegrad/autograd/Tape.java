@@ -220,7 +220,9 @@ public final class Tape {
         Tensor t = leaves.get(leaf, "cannot be put on this tape again");
         if (t == null) {
             long version = leaf.version();
-            t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
+            // Leaf.values() is a fresh copy by contract: the tape keeps that one rather than copying it again.
+            double[] values = leaf.values();
+            t = owned(checked("leaf", leaf.shape(), values), values, true);
             leaves.put(leaf, t, version);
         }
         return t;
@@ -232,6 +234,11 @@ public final class Tape {
     }
 
     private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
+        return owned(checked(op, shape, values), values.clone(), variable);
+    }
+
+    /** {@code shape}, once it is known to fit {@code values}. */
+    private static Shape checked(String op, Shape shape, double[] values) {
         // Messages are built only on failure: this runs for every tensor leaf of every step.
         if (shape == null || values == null) {
             throw new NullPointerException(op + (shape == null ? ": shape" : ": values"));
@@ -240,7 +247,7 @@ public final class Tape {
             throw new IllegalArgumentException(String.format("%s: shape %s needs %s values, got %s",
                     op, shape, shape.size(), values.length));
         }
-        return owned(shape, values.clone(), variable);
+        return shape;
     }
 
     /** Records a leaf that takes ownership of {@code values}. */
