@@ -75,12 +75,12 @@ public final class Tape {
 
     /** A tensor variable (it gets a gradient) with these row-major values, copied. */
     public Tensor tensor(Shape shape, double... values) {
-        return leafTensor("tensor", shape, values, true);
+        return leafTensor("tensor", shape, values, true, true);
     }
 
     /** A tensor constant (no gradient) with these row-major values, copied. */
     public Tensor constant(Shape shape, double... values) {
-        return leafTensor("constant", shape, values, false);
+        return leafTensor("constant", shape, values, false, true);
     }
 
     /**
@@ -221,8 +221,7 @@ public final class Tape {
         if (t == null) {
             long version = leaf.version();
             // Leaf.values() is a fresh copy by contract: the tape keeps that one rather than copying it again.
-            double[] values = leaf.values();
-            t = owned(checked("leaf", leaf.shape(), values), values, true);
+            t = leafTensor("leaf", leaf.shape(), leaf.values(), true, false);
             leaves.put(leaf, t, version);
         }
         return t;
@@ -233,12 +232,7 @@ public final class Tape {
         return leaves.get(leaf, refused);
     }
 
-    private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
-        return owned(checked(op, shape, values), values.clone(), variable);
-    }
-
-    /** {@code shape}, once it is known to fit {@code values}. */
-    private static Shape checked(String op, Shape shape, double[] values) {
+    private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable, boolean copy) {
         // Messages are built only on failure: this runs for every tensor leaf of every step.
         if (shape == null || values == null) {
             throw new NullPointerException(op + (shape == null ? ": shape" : ": values"));
@@ -247,7 +241,7 @@ public final class Tape {
             throw new IllegalArgumentException(String.format("%s: shape %s needs %s values, got %s",
                     op, shape, shape.size(), values.length));
         }
-        return shape;
+        return owned(shape, copy ? values.clone() : values, variable);
     }
 
     /** Records a leaf that takes ownership of {@code values}. */
