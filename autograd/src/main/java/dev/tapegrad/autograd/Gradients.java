@@ -87,6 +87,41 @@ public final class Gradients {
     }
 
     /**
+     * {@code into[i] += alpha * gradient[i]} for the gradient with respect to a persistent value
+     * (nothing if it was never put on the tape), reading the gradient in place: an optimizer's plain
+     * step {@code p -= lr * g} as {@code addTo(p, -lr, values)}, PyTorch's
+     * {@code p.add_(p.grad, alpha=-lr)}, with no copy of the gradient. Does not modify these gradients.
+     *
+     * @throws IllegalArgumentException if {@code into} does not have the leaf's size
+     * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
+     */
+    public void addTo(Leaf leaf, double alpha, double[] into) {
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(into, "into");
+        int size = leaf.shape().size();
+        if (into.length != size) {
+            throw new IllegalArgumentException("gradients: addTo needs an array of " + size
+                    + " values for a leaf of shape " + leaf.shape() + ", got " + into.length);
+        }
+        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
+        if (t == null) {
+            return;
+        }
+        check(t);
+        if (t.shape().isScalar()) {
+            into[0] += alpha * scalarGradient(t.id);
+            return;
+        }
+        int slot = tape.rec.in0[t.id];
+        double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
+        if (g != null) {
+            for (int i = 0; i < size; i++) {
+                into[i] += alpha * g[i];
+            }
+        }
+    }
+
+    /**
      * Writes the gradient with respect to a persistent value into {@code into} (zeros if it was never
      * put on the tape) and allocates nothing: for optimizers, which would otherwise copy every
      * parameter's gradient into a new array on every step. Does not modify these gradients.

@@ -13,7 +13,10 @@ public interface Leaf {
     /** The leaf's shape. */
     Shape shape();
 
-    /** The leaf's current values, row-major; a copy. */
+    /**
+     * The leaf's current values, row-major, in a new array the caller owns: a tape keeps this array
+     * as its copy, so it must never be the leaf's own storage.
+     */
     double[] values();
 
     /**

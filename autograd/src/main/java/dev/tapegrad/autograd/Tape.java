@@ -77,12 +77,12 @@ public final class Tape {
 
     /** A tensor variable (it gets a gradient) with these row-major values, copied. */
     public Tensor tensor(Shape shape, double... values) {
-        return leafTensor("tensor", shape, values, true);
+        return leafTensor("tensor", shape, values, true, true);
     }
 
     /** A tensor constant (no gradient) with these row-major values, copied. */
     public Tensor constant(Shape shape, double... values) {
-        return leafTensor("constant", shape, values, false);
+        return leafTensor("constant", shape, values, false, true);
     }
 
     /**
@@ -220,7 +220,8 @@ public final class Tape {
         Tensor t = leaves.get(leaf, "cannot be put on this tape again");
         if (t == null) {
             long version = leaf.version();
-            t = leafTensor("leaf", leaf.shape(), leaf.values(), true);
+            // Leaf.values() is a fresh copy by contract: the tape keeps that one rather than copying it again.
+            t = leafTensor("leaf", leaf.shape(), leaf.values(), true, false);
             leaves.put(leaf, t, version);
         }
         return t;
@@ -231,7 +232,7 @@ public final class Tape {
         return leaves.get(leaf, refused);
     }
 
-    private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable) {
+    private Tensor leafTensor(String op, Shape shape, double[] values, boolean variable, boolean copy) {
         // Messages are built only on failure: this runs for every tensor leaf of every step.
         if (shape == null || values == null) {
             throw new NullPointerException(op + (shape == null ? ": shape" : ": values"));
@@ -240,7 +241,7 @@ public final class Tape {
             throw new IllegalArgumentException(String.format("%s: shape %s needs %s values, got %s",
                     op, shape, shape.size(), values.length));
         }
-        return owned(shape, values.clone(), variable);
+        return owned(shape, copy ? values.clone() : values, variable);
     }
 
     /** Records a leaf that takes ownership of {@code values}. */

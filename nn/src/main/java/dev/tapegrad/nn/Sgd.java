@@ -57,6 +57,12 @@ public final class Sgd implements Optimizer {
                 continue; // as PyTorch skips a parameter whose grad is None: no decay, no momentum
             }
             double[] p = params[k].data();
+            if (weightDecay == 0 && buffers == null) {
+                // p - lr g, read where the gradient lies: the same bits as the copy-then-update below.
+                gradients.addTo(params[k], -lr, p);
+                params[k].changed();
+                continue;
+            }
             double[] g = grads[k];
             gradients.copyInto(params[k], g);
             if (weightDecay != 0) {

@@ -67,4 +67,36 @@ class OptimizerAllocationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.copyInto(p, new double[2]));
         assertTrue(e.getMessage().contains("3 values"), e.getMessage());
     }
+
+    @Test
+    void addToAddsTheScaledGradientInPlace() {
+        Parameter p = new Parameter("p", Shape.of(3), 1.0, -2.0, 3.0);
+        Parameter unused = new Parameter("q", Shape.of(2), 4.0, 5.0);
+        Gradients g = gradients(p);
+        double[] into = {10, 20, 30};
+        g.addTo(p, -0.5, into);
+        assertArrayEquals(new double[] {9.5, 21.0, 28.5}, into); // + (-0.5) * p
+        double[] untouched = {7, 8};
+        g.addTo(unused, 3.0, untouched);
+        assertArrayEquals(new double[] {7, 8}, untouched);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.addTo(p, 1.0, new double[2]));
+        assertTrue(e.getMessage().contains("addTo") && e.getMessage().contains("3 values"), e.getMessage());
+    }
+
+    @Test
+    void plainSgdStepsAsTheCopyingUpdateWould() {
+        double[] start = {0.3, -1.7, 2.9, 1e-300, -4.25};
+        Parameter p = new Parameter("p", Shape.of(5), start.clone());
+        Sgd sgd = Sgd.builder(List.of(p)).learningRate(0.1).build();
+        double[] expected = start.clone();
+        for (int step = 0; step < 3; step++) {
+            Gradients g = gradients(p);
+            double[] grad = g.of(p);
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] -= 0.1 * grad[i];
+            }
+            sgd.step(g);
+            assertArrayEquals(expected, p.values(), 0.0, "step " + step);
+        }
+    }
 }
