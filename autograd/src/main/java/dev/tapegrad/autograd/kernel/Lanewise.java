@@ -2,17 +2,22 @@ package dev.tapegrad.autograd.kernel;
 
 /**
  * Elementwise maps over ranges of arrays: {@code exp}, {@code tanh}, {@code sigmoid} and the fused
- * backward passes of sigmoid and tanh. With the {@code jdk.incubator.vector} module present (and the
- * optimising JIT running) they run on the Vector API's lanewise operations, which HotSpot compiles to
- * vectorised math routines on x86; without it, plain loops over {@link Math}. Internal: ops call
- * these; nothing here knows about tensors or tapes.
+ * backward passes of sigmoid and tanh. Internal: ops call these; nothing here knows about tensors or
+ * tapes.
  *
- * <p>Accuracy: the plain loops give exactly {@link Math#exp} and {@link Math#tanh}. The vector
- * routines are not bit-identical to {@code Math}: each result is within a few ulps of it (the tests
- * bound the distance), so a machine with the module may print different trailing digits. Every
- * element of a range goes through the same instructions wherever the range starts or ends (a tail
- * shorter than a vector is computed in a padded vector, not by a scalar loop), so splitting a map over
- * threads at any boundaries gives the same bits as running it whole.
+ * <p>The three transcendental maps are plain loops over {@link Math} on every JVM, and give exactly
+ * {@link Math#exp} and {@link Math#tanh}. They do not use the Vector API's lanewise {@code EXP} and
+ * {@code TANH}: those run a vectorised math library once the JIT has compiled the loop and
+ * {@code Math} per lane before, and the two differ in the last bit for about one input in fifty, so a
+ * result would depend on how far compilation had got (HotSpot gives {@code Math.exp} the same routine
+ * in the interpreter and in compiled code, so it has no such dependence). The backward passes use
+ * only multiplication and subtraction, which round the same way in a vector lane as in a scalar: with
+ * the {@code jdk.incubator.vector} module present (and the optimising JIT running) they run on the
+ * Vector API, without it as plain loops, with the same bits.
+ *
+ * <p>Every element of a range goes through the same instructions wherever the range starts or ends
+ * (a tail shorter than a vector is computed in a padded vector, not by a scalar loop), so splitting a
+ * map over threads at any boundaries gives the same bits as running it whole.
  *
  * <p>Every method reads {@code [from, to)} of its inputs, writes {@code [from, to)} of its output and
  * nothing else; an output may be the same array as an input. None allocates more than one small
@@ -23,7 +28,7 @@ public final class Lanewise {
 
     private static final boolean VECTOR = Gemm.vectorized();
 
-    /** Whether these maps run on the Vector API (see {@link Gemm#vectorized()}). */
+    /** Whether the backward passes run on the Vector API (see {@link Gemm#vectorized()}). */
     public static boolean vectorized() {
         return VECTOR;
     }
@@ -31,21 +36,13 @@ public final class Lanewise {
     /** {@code y[i] = exp(x[i])} for {@code i} in {@code [from, to)}; does not modify {@code x} unless it is {@code y}. */
     public static void exp(double[] x, double[] y, int from, int to) {
         check("exp", from, to, x, y);
-        if (VECTOR) {
-            VectorLanewise.map(VectorLanewise.EXP, x, y, from, to);
-        } else {
-            PlainLanewise.exp(x, y, from, to);
-        }
+        PlainLanewise.exp(x, y, from, to);
     }
 
     /** {@code y[i] = tanh(x[i])} for {@code i} in {@code [from, to)}; does not modify {@code x} unless it is {@code y}. */
     public static void tanh(double[] x, double[] y, int from, int to) {
         check("tanh", from, to, x, y);
-        if (VECTOR) {
-            VectorLanewise.map(VectorLanewise.TANH, x, y, from, to);
-        } else {
-            PlainLanewise.tanh(x, y, from, to);
-        }
+        PlainLanewise.tanh(x, y, from, to);
     }
 
     /**
@@ -54,11 +51,7 @@ public final class Lanewise {
      */
     public static void sigmoid(double[] x, double[] y, int from, int to) {
         check("sigmoid", from, to, x, y);
-        if (VECTOR) {
-            VectorLanewise.map(VectorLanewise.SIGMOID, x, y, from, to);
-        } else {
-            PlainLanewise.sigmoid(x, y, from, to);
-        }
+        PlainLanewise.sigmoid(x, y, from, to);
     }
 
     /**

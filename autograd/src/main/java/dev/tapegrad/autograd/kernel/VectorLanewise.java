@@ -1,7 +1,6 @@
 package dev.tapegrad.autograd.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,35 +14,6 @@ final class VectorLanewise {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-
-    /** Which map: small constants, so that each call site's switch folds away once the JIT inlines it. */
-    static final int EXP = 0;
-    static final int TANH = 1;
-    static final int SIGMOID = 2;
-
-    static void map(int f, double[] x, double[] y, int from, int to) {
-        int i = from;
-        for (; i <= to - L; i += L) {
-            apply(f, DoubleVector.fromArray(S, x, i)).intoArray(y, i);
-        }
-        if (i < to) {
-            double[] t = new double[L];
-            System.arraycopy(x, i, t, 0, to - i);
-            apply(f, DoubleVector.fromArray(S, t, 0)).intoArray(t, 0);
-            System.arraycopy(t, 0, y, i, to - i);
-        }
-    }
-
-    private static DoubleVector apply(int f, DoubleVector v) {
-        switch (f) {
-            case EXP:
-                return v.lanewise(VectorOperators.EXP);
-            case TANH:
-                return v.lanewise(VectorOperators.TANH);
-            default:
-                return DoubleVector.broadcast(S, 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
-        }
-    }
 
     /** {@code gx = g * y * (1 - y)}, or with {@code tanh}, {@code gx = g * (1 - y * y)}. */
     static void backward(boolean tanh, double[] g, double[] y, double[] gx, int from, int to) {

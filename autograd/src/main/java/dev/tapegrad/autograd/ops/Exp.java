@@ -34,7 +34,7 @@ public final class Exp implements UnaryOp {
         return y;
     }
 
-    /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.exp}'s. */
+    /** From {@link Elementwise#LANEWISE} elements on, the kernel loop (split over threads for large arrays): exactly the values above. */
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);

@@ -53,7 +53,7 @@ public final class Tanh implements UnaryOp {
         return new Tensor[] {gradientFromOutput().apply(gradOutput, output).asTensor()};
     }
 
-    /** From {@link Elementwise#LANEWISE} elements on, the vectorised kernel: the values above, within a few ulps of {@code Math.tanh}'s. */
+    /** From {@link Elementwise#LANEWISE} elements on, the kernel loop (split over threads for large arrays): exactly the values above. */
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);
