@@ -67,7 +67,7 @@ public final class SymbolicBackward {
         for (int i = root; i > lowest; i--) {
             Tensor gi = g[i];
             // The arrays grow while the sweep records, so they are read afresh for every node.
-            byte c = t.code[i];
+            byte c = t.code(i);
             if (gi == null || c == Code.LEAF || c == Code.CONST) {
                 continue;
             }
