@@ -132,21 +132,22 @@ public final class Backward {
                     sg[a] += sg[i] * Sub.INSTANCE.partialA(0, 0, 0);
                     hit[a] = true;
                 }
-                case Code.MUL | CONST_B, Code.DIV | CONST_B, Code.POW | CONST_B -> {
+                // Mul's and div's partials in the left operand do not read it or the output, so
+                // neither is loaded; CodeTableTest checks these cases against the ops too.
+                case Code.MUL | CONST_B -> {
+                    int a = (int) link[p];
+                    sg[a] += sg[i] * Mul.INSTANCE.partialA(0, constant(t, link[p]), 0);
+                    hit[a] = true;
+                }
+                case Code.DIV | CONST_B -> {
+                    int a = (int) link[p];
+                    sg[a] += sg[i] * Div.INSTANCE.partialA(0, constant(t, link[p]), 0);
+                    hit[a] = true;
+                }
+                case Code.POW | CONST_B -> {
                     int a = (int) link[p];
                     double x = vals[a >>> Recording.SHIFT][a & Recording.MASK];
-                    double y = val[p];
-                    int q = (int) (link[p] >>> 32);
-                    double kc = t.consts[q >>> Recording.SHIFT][q & Recording.MASK];
-                    double d;
-                    if (c == (Code.MUL | CONST_B)) {
-                        d = Mul.INSTANCE.partialA(x, kc, y);
-                    } else if (c == (Code.DIV | CONST_B)) {
-                        d = Div.INSTANCE.partialA(x, kc, y);
-                    } else {
-                        d = PowConst.derivative(x, kc, y);
-                    }
-                    sg[a] += sg[i] * d;
+                    sg[a] += sg[i] * PowConst.derivative(x, constant(t, link[p]), val[p]);
                     hit[a] = true;
                 }
                 default -> {
@@ -156,6 +157,12 @@ public final class Backward {
                 }
             }
         }
+    }
+
+    /** The constant operand of a {@code CONST_B} node with these links. */
+    private static double constant(Recording t, long link) {
+        int q = (int) (link >>> 32);
+        return t.consts[q >>> Recording.SHIFT][q & Recording.MASK];
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */
