@@ -50,19 +50,19 @@ public final class Backward {
         hit[root] = true;
         // Block by block from the top: the node's own fields come from the block's arrays, and only
         // an operand's value goes through the block table.
+        double[][] vals = t.valueTable();
         for (int k = root >>> Recording.SHIFT; k >= 0; k--) {
-            sweepBlock(t, k, Math.min(root, (k << Recording.SHIFT) + Recording.MASK), sg, hit, tg, owned);
+            sweepBlock(t, vals, k, Math.min(root, (k << Recording.SHIFT) + Recording.MASK), sg, hit, tg, owned);
         }
         return new Sweep(sg, tg, hit);
     }
 
     /** The sweep over the nodes of block {@code k} from node {@code top} down. */
-    private static void sweepBlock(Recording t, int k, int top, double[] sg, boolean[] hit, double[][] tg,
-                                   boolean[] owned) {
-        double[][] vals = t.values;
-        double[] val = vals[k];
-        byte[] code = t.codes[k];
-        long[] link = t.links[k];
+    private static void sweepBlock(Recording t, double[][] vals, int k, int top, double[] sg, boolean[] hit,
+                                   double[][] tg, boolean[] owned) {
+        double[] val = t.valueBlock(k);
+        byte[] code = t.codeBlock(k);
+        long[] link = t.linkBlock(k);
         int base = k << Recording.SHIFT;
         // One flat switch per node; each case loads only the values its derivative reads, since a
         // leaf's value is a cache miss more often than not in a large graph.
@@ -161,8 +161,7 @@ public final class Backward {
 
     /** The constant operand of a {@code CONST_B} node with these links. */
     private static double constant(Recording t, long link) {
-        int q = (int) (link >>> 32);
-        return t.consts[q >>> Recording.SHIFT][q & Recording.MASK];
+        return t.constant((int) (link >>> 32));
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */

@@ -25,11 +25,21 @@ public final class Recording {
     public static final int MASK = BLOCK - 1;
     private static final int FIRST = 16; // a tensor step records a dozen nodes
 
-    /** The blocks: {@code values[i >>> SHIFT][i & MASK]} is node {@code i}'s value, and so on. */
-    double[][] values = new double[4][];
-    byte[][] codes = new byte[4][];
+    /**
+     * The block tables: {@code values[i >>> SHIFT][i & MASK]} is node {@code i}'s value, and so on.
+     * Made when a second block starts, so that a small tape allocates only its first block.
+     */
+    double[][] values;
+    byte[][] codes;
     /** Input ids, {@code in0 | (long) in1 << 32}: one store per node and one load in the sweep. */
-    long[][] links = new long[4][];
+    long[][] links;
+    /** The constant operands of {@code CONST_B} nodes, in blocks, which hold their index in {@code in1}. */
+    double[][] consts;
+    /** The first block, which the accessors read without the tables: a small tape never needs them. */
+    private double[] firstValue;
+    private byte[] firstCode;
+    private long[] firstLink;
+    private double[] firstConsts = new double[0];
     /** The block being filled. */
     private double[] value;
     private byte[] code;
@@ -41,9 +51,7 @@ public final class Recording {
      * the fast path tests one bound and nothing else.
      */
     private int fastEnd;
-    /** The constant operands of {@code CONST_B} nodes, in blocks, which hold their index in {@code in1}. */
-    double[][] consts = new double[1][];
-    private double[] constBlock = new double[0];
+    private double[] constBlock = firstConsts;
     private int constEnd;
     public int constCount;
     public int size;
@@ -57,15 +65,11 @@ public final class Recording {
 
     /** An empty recording. */
     public Recording() {
-        value = new double[FIRST];
-        code = new byte[FIRST];
-        link = new long[FIRST];
-        values[0] = value;
-        codes[0] = code;
-        links[0] = link;
+        value = firstValue = new double[FIRST];
+        code = firstCode = new byte[FIRST];
+        link = firstLink = new long[FIRST];
         blockEnd = FIRST;
         fastEnd = FIRST;
-        consts[0] = constBlock;
     }
 
     /** Tells {@code l} the index of every node recorded from now on ({@code null}: no one). */
@@ -133,64 +137,121 @@ public final class Recording {
     private void nextBlock() {
         if (size < BLOCK) {
             int n = Math.min(BLOCK, size * 2);
-            value = Arrays.copyOf(value, n);
-            code = Arrays.copyOf(code, n);
-            link = Arrays.copyOf(link, n);
+            value = firstValue = Arrays.copyOf(firstValue, n);
+            code = firstCode = Arrays.copyOf(firstCode, n);
+            link = firstLink = Arrays.copyOf(firstLink, n);
             blockEnd = n;
+            if (values != null) {
+                values[0] = value;
+                codes[0] = code;
+                links[0] = link;
+            }
         } else {
             value = new double[BLOCK];
             code = new byte[BLOCK];
             link = new long[BLOCK];
             blockEnd = size + BLOCK;
+            int k = size >>> SHIFT;
+            tables();
+            if (k == values.length) {
+                int n = k * 2;
+                values = Arrays.copyOf(values, n);
+                codes = Arrays.copyOf(codes, n);
+                links = Arrays.copyOf(links, n);
+            }
+            values[k] = value;
+            codes[k] = code;
+            links[k] = link;
         }
         fastEnd = listener == null ? blockEnd : 0;
-        int k = size >>> SHIFT;
-        if (k == values.length) {
-            int n = k * 2;
-            values = Arrays.copyOf(values, n);
-            codes = Arrays.copyOf(codes, n);
-            links = Arrays.copyOf(links, n);
-        }
-        values[k] = value;
-        codes[k] = code;
-        links[k] = link;
     }
 
     private void nextConstBlock() {
         int k = constCount >>> SHIFT;
         if (constCount < BLOCK) {
-            constBlock = Arrays.copyOf(constBlock, Math.min(BLOCK, Math.max(4, constCount * 2)));
+            constBlock = firstConsts = Arrays.copyOf(firstConsts, Math.min(BLOCK, Math.max(4, constCount * 2)));
             constEnd = constBlock.length;
         } else {
             constBlock = new double[BLOCK];
             constEnd = constCount + BLOCK;
         }
-        if (k == consts.length) {
-            consts = Arrays.copyOf(consts, k * 2);
+        if (consts != null || k > 0) {
+            tables();
+            if (k == consts.length) {
+                consts = Arrays.copyOf(consts, k * 2);
+            }
+            consts[k] = constBlock;
         }
-        consts[k] = constBlock;
     }
 
-    // ---- one node's fields
+    /**
+     * The table of value blocks, for the sweep's operand reads ({@code table[i >>> SHIFT][i & MASK]}):
+     * a branch-free read in a large graph, and one small array for a tape of one block.
+     */
+    double[][] valueTable() {
+        return values != null ? values : new double[][] {firstValue};
+    }
+
+    /** Block {@code k}'s values, for the sweep. */
+    double[] valueBlock(int k) {
+        return k == 0 ? firstValue : values[k];
+    }
+
+    /** Block {@code k}'s op codes, for the sweep. */
+    byte[] codeBlock(int k) {
+        return k == 0 ? firstCode : codes[k];
+    }
+
+    /** Block {@code k}'s input ids, for the sweep. */
+    long[] linkBlock(int k) {
+        return k == 0 ? firstLink : links[k];
+    }
+
+    /** Constant operand {@code k} (the index a {@code CONST_B} node holds). */
+    double constant(int k) {
+        return k < BLOCK ? firstConsts[k] : consts[k >>> SHIFT][k & MASK];
+    }
+
+    /** Makes the block tables, when a second block starts. */
+    private void tables() {
+        if (values == null) {
+            values = new double[4][];
+            codes = new byte[4][];
+            links = new long[4][];
+            values[0] = firstValue;
+            codes[0] = firstCode;
+            links[0] = firstLink;
+        }
+        if (consts == null) {
+            consts = new double[4][];
+            consts[0] = firstConsts;
+        }
+    }
+
+    // ---- one node's fields (the first block is read directly: a small tape never needs the tables)
 
     /** Node {@code i}'s value (a tensor node's is 0 unless it is 0-d). */
     public double value(int i) {
-        return values[i >>> SHIFT][i & MASK];
+        return i < BLOCK ? firstValue[i] : values[i >>> SHIFT][i & MASK];
     }
 
     /** Node {@code i}'s op code. */
     public byte code(int i) {
-        return codes[i >>> SHIFT][i & MASK];
+        return i < BLOCK ? firstCode[i] : codes[i >>> SHIFT][i & MASK];
     }
 
     /** Node {@code i}'s first input id; a general node's entry index. */
     public int in0(int i) {
-        return (int) links[i >>> SHIFT][i & MASK];
+        return (int) link(i);
     }
 
     /** Node {@code i}'s second input id, or its constant's index for a {@code CONST_B} node; -1 if none. */
     public int in1(int i) {
-        return (int) (links[i >>> SHIFT][i & MASK] >>> 32);
+        return (int) (link(i) >>> 32);
+    }
+
+    private long link(int i) {
+        return i < BLOCK ? firstLink[i] : links[i >>> SHIFT][i & MASK];
     }
 
     // ---- reading nodes
@@ -214,8 +275,7 @@ public final class Recording {
 
     /** The constant operand of a {@code CONST_B} node. */
     public double constantOf(int id) {
-        int k = in1(id);
-        return consts[k >>> SHIFT][k & MASK];
+        return constant(in1(id));
     }
 
     /** Whether node {@code i} has a constant right operand held beside it. */
