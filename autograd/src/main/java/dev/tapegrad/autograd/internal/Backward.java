@@ -183,7 +183,7 @@ public final class Backward {
 
     /** Runs one general op's backward and adds each input's gradient into that input's slot. */
     private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
-        Entry e = t.entryOf(i);
+        Entry e = t.entries[t.in0(i)];
         if (e.op == null || !e.requiresGrad) {
             return;
         }
