@@ -19,9 +19,11 @@ import java.util.function.IntConsumer;
  * copies and no allocation large enough for the collector to treat as humongous.
  */
 public final class Recording {
-    /** Nodes per block, as a power of two. */
+    /** Nodes per block, as a power of two: node {@code i} is in block {@code i >>> SHIFT}. */
     public static final int SHIFT = 12;
+    /** Nodes per block (4096: a block's arrays take 68 KiB, far below G1's humongous size). */
     public static final int BLOCK = 1 << SHIFT;
+    /** Node {@code i}'s offset in its block is {@code i & MASK}. */
     public static final int MASK = BLOCK - 1;
     private static final int FIRST = 16; // a tensor step records a dozen nodes
 
