@@ -26,6 +26,7 @@ public final class Recording {
     /** Node {@code i}'s offset in its block is {@code i & MASK}. */
     public static final int MASK = BLOCK - 1;
     private static final int FIRST = 16; // a tensor step records a dozen nodes
+    private static final int FIRST_CONSTS = 4;
 
     /**
      * The block tables: {@code values[i >>> SHIFT][i & MASK]} is node {@code i}'s value, and so on.
@@ -41,7 +42,12 @@ public final class Recording {
     private double[] firstValue;
     private byte[] firstCode;
     private long[] firstLink;
-    private double[] firstConsts = new double[0];
+    /**
+     * Room for a few constants from the start: a tape of a dozen nodes never grows it, so the growth
+     * call stays cold and the JIT keeps {@code x.mul(c)} small enough to inline into its caller (where
+     * the handle of a temporary product is then never allocated).
+     */
+    private double[] firstConsts = new double[FIRST_CONSTS];
     /** The block being filled. */
     private double[] value;
     private byte[] code;
@@ -54,7 +60,7 @@ public final class Recording {
      */
     private int fastEnd;
     private double[] constBlock = firstConsts;
-    private int constEnd;
+    private int constEnd = FIRST_CONSTS;
     public int constCount;
     public int size;
     public Entry[] entries = new Entry[8];
