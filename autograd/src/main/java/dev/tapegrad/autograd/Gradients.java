@@ -70,7 +70,7 @@ public final class Gradients {
         if (t.shape().isScalar()) {
             return new double[] {scalarGradient(id)};
         }
-        int slot = tape.rec.in0[id];
+        int slot = tape.rec.in0(id);
         double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
         return g == null ? new double[t.shape().size()] : g.clone();
     }
@@ -112,7 +112,7 @@ public final class Gradients {
             into[0] += alpha * scalarGradient(t.id);
             return;
         }
-        int slot = tape.rec.in0[t.id];
+        int slot = tape.rec.in0(t.id);
         double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
         if (g != null) {
             for (int i = 0; i < size; i++) {
@@ -144,7 +144,7 @@ public final class Gradients {
                 into[0] = scalarGradient(t.id);
                 return;
             }
-            int slot = tape.rec.in0[t.id];
+            int slot = tape.rec.in0(t.id);
             g = slot < tensorGrads.length ? tensorGrads[slot] : null;
         }
         if (g == null) {

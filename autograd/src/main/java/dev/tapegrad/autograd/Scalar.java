@@ -1,6 +1,7 @@
 package dev.tapegrad.autograd;
 
 import dev.tapegrad.autograd.internal.Code;
+import dev.tapegrad.autograd.internal.Recording;
 import dev.tapegrad.autograd.ops.Abs;
 import dev.tapegrad.autograd.ops.Add;
 import dev.tapegrad.autograd.ops.Cos;
@@ -27,11 +28,24 @@ import java.util.Objects;
  */
 public final class Scalar implements Node {
     private final Tape tape;
+    /** The tape's recording, held here too so that an op reaches it in one load. */
+    private final Recording rec;
     final int id;
+    /**
+     * The node's value, a copy of the recording's: an op reads its operands from their handles, which
+     * the JIT keeps in registers, instead of from the blocks, which every recorded value may overwrite.
+     */
+    private final double value;
 
     Scalar(Tape tape, int id) {
+        this(tape, tape.rec, id, tape.rec.value(id));
+    }
+
+    private Scalar(Tape tape, Recording rec, int id, double value) {
         this.tape = tape;
+        this.rec = rec;
         this.id = id;
+        this.value = value;
     }
 
     @Override
@@ -46,7 +60,7 @@ public final class Scalar implements Node {
 
     /** The value. */
     public double value() {
-        return tape.rec.value[id];
+        return value;
     }
 
     @Override
@@ -69,7 +83,7 @@ public final class Scalar implements Node {
 
     @Override
     public boolean requiresGrad() {
-        return tape.rec.requiresGrad(id);
+        return rec.requiresGrad(id);
     }
 
     /**
@@ -245,20 +259,25 @@ public final class Scalar implements Node {
     }
 
     // The value is computed before the tape check; a mixed-tape call still fails before recording.
-    // The op's name is looked up only on that failure: it is not free on the hot path.
+    // The op's name is looked up only on that failure: it is not free on the hot path. The node is
+    // pushed before its handle is allocated, so the handle's fields are written right after its
+    // allocation and need no collector barriers.
     private Scalar binary(byte c, Scalar o, double v) {
-        if (o.tape != tape) {
+        if (o.rec != rec) {
             tape.checkSameTape(Code.name(c), o);
         }
-        return new Scalar(tape, tape.rec.push(c, id, o.id, v));
+        int i = rec.push(c, id, o.id, v);
+        return new Scalar(tape, rec, i, v);
     }
 
     private Scalar withConstant(byte c, double constant, double v) {
-        return new Scalar(tape, tape.rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v));
+        int i = rec.pushWithConstant((byte) (c | Code.CONST_B), id, constant, v);
+        return new Scalar(tape, rec, i, v);
     }
 
     private Scalar unary(byte c, double v) {
-        return new Scalar(tape, tape.rec.push(c, id, -1, v));
+        int i = rec.push(c, id, -1, v);
+        return new Scalar(tape, rec, i, v);
     }
 
     @Override

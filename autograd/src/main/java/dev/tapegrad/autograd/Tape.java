@@ -47,7 +47,7 @@ public final class Tape {
      */
     public Tape detectAnomaly(boolean on) {
         anomaly = on ? (anomaly == null ? new AnomalyMode(this) : anomaly) : null;
-        rec.listener = anomaly;
+        rec.setListener(anomaly);
         return this;
     }
 

@@ -31,7 +31,7 @@ class CodeTableTest {
             Tape tape = new Tape();
             Scalar a = tape.scalar(A);
             Scalar out = invoke(m, a, tape.scalar(B));
-            byte code = tape.rec.code[out.id];
+            byte code = tape.rec.code(out.id);
             byte base = (byte) (code & ~Code.CONST_B);
             Op op = CodeTable.op(base);
             assertNotNull(op, m + " recorded code " + code + ", which has no op");

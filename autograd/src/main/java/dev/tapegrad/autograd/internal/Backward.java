@@ -42,24 +42,36 @@ public final class Backward {
         boolean[] owned = new boolean[t.entryCount];
         Entry rootEntry = t.entryOf(root);
         if (rootEntry != null && !rootEntry.scalar) {
-            tg[t.in0[root]] = seed.clone();
-            owned[t.in0[root]] = true;
+            tg[t.in0(root)] = seed.clone();
+            owned[t.in0(root)] = true;
         } else {
             sg[root] = seed[0];
         }
         hit[root] = true;
-        double[] val = t.value;
-        byte[] code = t.code;
-        int[] in0 = t.in0;
-        int[] in1 = t.in1;
-        double[] consts = t.consts;
+        // Block by block from the top: the node's own fields come from the block's arrays, and only
+        // an operand's value goes through the block table.
+        double[][] vals = t.valueTable();
+        for (int k = root >>> Recording.SHIFT; k >= 0; k--) {
+            sweepBlock(t, vals, k, Math.min(root, (k << Recording.SHIFT) + Recording.MASK), sg, hit, tg, owned);
+        }
+        return new Sweep(sg, tg, hit);
+    }
+
+    /** The sweep over the nodes of block {@code k} from node {@code top} down. */
+    private static void sweepBlock(Recording t, double[][] vals, int k, int top, double[] sg, boolean[] hit,
+                                   double[][] tg, boolean[] owned) {
+        double[] val = t.valueBlock(k);
+        byte[] code = t.codeBlock(k);
+        long[] link = t.linkBlock(k);
+        int base = k << Recording.SHIFT;
         // One flat switch per node; each case loads only the values its derivative reads, since a
         // leaf's value is a cache miss more often than not in a large graph.
-        for (int i = root; i >= 0; i--) {
+        for (int p = top - base; p >= 0; p--) {
+            int i = base + p;
             if (!hit[i]) {
                 continue;
             }
-            byte c = code[i];
+            byte c = code[p];
             switch (c) {
                 case Code.LEAF, Code.CONST -> { }
                 case Code.GENERIC -> general(t, i, sg, hit, tg, owned);
@@ -67,8 +79,9 @@ public final class Backward {
                 // leaf's value is often a cache miss); CodeTableTest checks these cases against the ops.
                 case Code.ADD -> {
                     double g = sg[i];
-                    int a = in0[i];
-                    int b = in1[i];
+                    long l = link[p];
+                    int a = (int) l;
+                    int b = (int) (l >>> 32);
                     sg[a] += g * Add.INSTANCE.partialA(0, 0, 0);
                     sg[b] += g * Add.INSTANCE.partialB(0, 0, 0);
                     hit[a] = true;
@@ -76,8 +89,9 @@ public final class Backward {
                 }
                 case Code.SUB -> {
                     double g = sg[i];
-                    int a = in0[i];
-                    int b = in1[i];
+                    long l = link[p];
+                    int a = (int) l;
+                    int b = (int) (l >>> 32);
                     sg[a] += g * Sub.INSTANCE.partialA(0, 0, 0);
                     sg[b] += g * Sub.INSTANCE.partialB(0, 0, 0);
                     hit[a] = true;
@@ -85,11 +99,12 @@ public final class Backward {
                 }
                 case Code.MUL, Code.DIV, Code.POW -> {
                     double g = sg[i];
-                    int a = in0[i];
-                    int b = in1[i];
-                    double x = val[a];
-                    double xb = val[b];
-                    double y = val[i];
+                    long l = link[p];
+                    int a = (int) l;
+                    int b = (int) (l >>> 32);
+                    double x = vals[a >>> Recording.SHIFT][a & Recording.MASK];
+                    double xb = vals[b >>> Recording.SHIFT][b & Recording.MASK];
+                    double y = val[p];
                     double da;
                     double db;
                     if (c == Code.MUL) {
@@ -108,39 +123,45 @@ public final class Backward {
                     hit[b] = true;
                 }
                 case Code.ADD | CONST_B -> {
-                    int a = in0[i];
+                    int a = (int) link[p];
                     sg[a] += sg[i] * Add.INSTANCE.partialA(0, 0, 0);
                     hit[a] = true;
                 }
                 case Code.SUB | CONST_B -> {
-                    int a = in0[i];
+                    int a = (int) link[p];
                     sg[a] += sg[i] * Sub.INSTANCE.partialA(0, 0, 0);
                     hit[a] = true;
                 }
-                case Code.MUL | CONST_B, Code.DIV | CONST_B, Code.POW | CONST_B -> {
-                    int a = in0[i];
-                    double x = val[a];
-                    double y = val[i];
-                    double k = consts[in1[i]];
-                    double d;
-                    if (c == (Code.MUL | CONST_B)) {
-                        d = Mul.INSTANCE.partialA(x, k, y);
-                    } else if (c == (Code.DIV | CONST_B)) {
-                        d = Div.INSTANCE.partialA(x, k, y);
-                    } else {
-                        d = PowConst.derivative(x, k, y);
-                    }
-                    sg[a] += sg[i] * d;
+                // Mul's and div's partials in the left operand do not read it or the output, so
+                // neither is loaded; CodeTableTest checks these cases against the ops too.
+                case Code.MUL | CONST_B -> {
+                    int a = (int) link[p];
+                    sg[a] += sg[i] * Mul.INSTANCE.partialA(0, constant(t, link[p]), 0);
+                    hit[a] = true;
+                }
+                case Code.DIV | CONST_B -> {
+                    int a = (int) link[p];
+                    sg[a] += sg[i] * Div.INSTANCE.partialA(0, constant(t, link[p]), 0);
+                    hit[a] = true;
+                }
+                case Code.POW | CONST_B -> {
+                    int a = (int) link[p];
+                    double x = vals[a >>> Recording.SHIFT][a & Recording.MASK];
+                    sg[a] += sg[i] * PowConst.derivative(x, constant(t, link[p]), val[p]);
                     hit[a] = true;
                 }
                 default -> {
-                    int a = in0[i];
-                    sg[a] += sg[i] * unaryDerivative(c, val[a], val[i]);
+                    int a = (int) link[p];
+                    sg[a] += sg[i] * unaryDerivative(c, vals[a >>> Recording.SHIFT][a & Recording.MASK], val[p]);
                     hit[a] = true;
                 }
             }
         }
-        return new Sweep(sg, tg, hit);
+    }
+
+    /** The constant operand of a {@code CONST_B} node with these links. */
+    private static double constant(Recording t, long link) {
+        return t.constant((int) (link >>> 32));
     }
 
     /** Each case calls a final class's method, so the JIT binds and inlines it: no virtual call per node. */
@@ -162,12 +183,12 @@ public final class Backward {
 
     /** Runs one general op's backward and adds each input's gradient into that input's slot. */
     private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
-        Entry e = t.entries[t.in0[i]];
+        Entry e = t.entries[t.in0(i)];
         if (e.op == null || !e.requiresGrad) {
             return;
         }
         boolean scalarOut = e.scalar;
-        double[] g = scalarOut ? new double[] {sg[i]} : tg[t.in0[i]];
+        double[] g = scalarOut ? new double[] {sg[i]} : tg[t.in0(i)];
         if (g == null) {
             return;
         }
@@ -193,7 +214,7 @@ public final class Backward {
                 sg[j] += gk[0];
                 continue;
             }
-            int slot = t.in0[j];
+            int slot = t.in0(j);
             double[] acc = tg[slot];
             if (acc == null) {
                 tg[slot] = gk;

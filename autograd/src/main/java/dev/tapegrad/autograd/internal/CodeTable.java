@@ -68,7 +68,7 @@ public final class CodeTable {
 
     /** The op that produced scalar fast-path node {@code i} of {@code t}, its constant operand bound. */
     public static Op opOf(Recording t, int i) {
-        byte c = t.code[i];
+        byte c = t.code(i);
         return (c & Code.CONST_B) != 0 ? withConstant(c, t.constantOf(i)) : op(c);
     }
 }

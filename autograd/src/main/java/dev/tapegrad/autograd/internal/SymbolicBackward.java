@@ -72,7 +72,7 @@ public final class SymbolicBackward {
             }
             Tensor gi = g[i];
             // The arrays grow while the sweep records, so they are read afresh for every node.
-            byte c = t.code[i];
+            byte c = t.code(i);
             if (gi == null || c == Code.LEAF || c == Code.CONST) {
                 continue;
             }
@@ -161,7 +161,7 @@ public final class SymbolicBackward {
         }
         Entry e = t.entryOf(id);
         if (e == null) {
-            return t.value[id] == 0.0;
+            return t.value(id) == 0.0;
         }
         for (double v : e.values()) {
             if (v != 0.0) {

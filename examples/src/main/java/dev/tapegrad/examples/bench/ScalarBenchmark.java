@@ -43,6 +43,20 @@ public class ScalarBenchmark {
         return mlp.run();
     }
 
+    /** The chain's forward half alone (recording, no backward), per op; the rest of a full pass is the sweep. */
+    @Benchmark
+    @OperationsPerInvocation(ScalarChain.OPS)
+    public double scalarChainForward() {
+        return ScalarChain.forward();
+    }
+
+    /** The scalar MLP's forward half alone, per op. */
+    @Benchmark
+    @OperationsPerInvocation(MLP_OPS)
+    public double scalarMlpForward() {
+        return mlp.forward();
+    }
+
     /** Fails the run if the network no longer records {@link #MLP_OPS} ops, which would skew the per-op figure. */
     @Setup
     public void checkOps() {

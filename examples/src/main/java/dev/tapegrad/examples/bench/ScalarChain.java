@@ -14,10 +14,20 @@ public final class ScalarChain {
     public static double run() {
         Tape tape = new Tape();
         Scalar w = tape.scalar(0.5);
+        return chain(tape, w).backward().of(w);
+    }
+
+    /** The forward half of {@link #run()}: records the same {@link #OPS} ops; returns the output's value. */
+    public static double forward() {
+        Tape tape = new Tape();
+        return chain(tape, tape.scalar(0.5)).value();
+    }
+
+    private static Scalar chain(Tape tape, Scalar w) {
         Scalar v = tape.scalar(1.0);
         for (int i = 0; i < OPS / 2; i++) {
             v = v.mul(w).add(w);
         }
-        return v.backward().of(w);
+        return v;
     }
 }

@@ -40,6 +40,15 @@ public final class ScalarMlp {
 
     /** Forward and backward once; returns the gradient of the first weight. */
     public double run() {
+        return pass(true);
+    }
+
+    /** The forward half of {@link #run()}: records the same ops; returns the loss. */
+    public double forward() {
+        return pass(false);
+    }
+
+    private double pass(boolean backward) {
         Tape tape = new Tape();
         Scalar[][] w = new Scalar[weights.length][];
         for (int l = 0; l < weights.length; l++) {
@@ -59,8 +68,11 @@ public final class ScalarMlp {
             Scalar sq = d.mul(d);
             loss = loss == null ? sq : loss.add(sq);
         }
-        Gradients g = loss.backward();
         lastOps = tape.size() - leaves;
+        if (!backward) {
+            return loss.value();
+        }
+        Gradients g = loss.backward();
         return g.of(w[0][0]);
     }
 
