@@ -2,6 +2,7 @@ package dev.tapegrad.autograd;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.tapegrad.autograd.ops.Dot;
 import dev.tapegrad.autograd.ops.Identity;
 import java.util.Arrays;
 import java.util.Objects;
@@ -91,7 +92,8 @@ public final class Functional {
         x.tape().checkSameTape("hvp", v);
         checkArgument(v.shape().equals(x.shape()), "hvp: v has shape %s but x has shape %s", v.shape(), x.shape());
         Tensor g = call("hvp", f, arg).grad(arg);
-        return g.mul(v).sum().grad(arg);
+        // <g, v> as one dot node: its gradient under the unit seed is v itself, so nothing more is recorded.
+        return ((Scalar) Dot.INSTANCE.apply(g, v)).grad(arg);
     }
 
     /** A new node equal to {@code x}, whose derivative is counted only along paths through it. */
