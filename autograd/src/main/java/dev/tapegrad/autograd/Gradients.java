@@ -70,8 +70,7 @@ public final class Gradients {
         if (t.shape().isScalar()) {
             return new double[] {scalarGradient(id)};
         }
-        int slot = tape.rec.in0(id);
-        double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
+        double[] g = tensorGradient(id);
         return g == null ? new double[t.shape().size()] : g.clone();
     }
 
@@ -96,26 +95,17 @@ public final class Gradients {
      * @throws IllegalStateException if the value changed after it was put on the tape (see {@link Leaf#version()})
      */
     public void addTo(Leaf leaf, double alpha, double[] into) {
-        Objects.requireNonNull(leaf, "leaf");
-        Objects.requireNonNull(into, "into");
-        int size = leaf.shape().size();
-        if (into.length != size) {
-            throw new IllegalArgumentException("gradients: addTo needs an array of " + size
-                    + " values for a leaf of shape " + leaf.shape() + ", got " + into.length);
-        }
-        Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
+        Tensor t = leafFor("addTo", leaf, into);
         if (t == null) {
             return;
         }
-        check(t);
         if (t.shape().isScalar()) {
             into[0] += alpha * scalarGradient(t.id);
             return;
         }
-        int slot = tape.rec.in0(t.id);
-        double[] g = slot < tensorGrads.length ? tensorGrads[slot] : null;
+        double[] g = tensorGradient(t.id);
         if (g != null) {
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < into.length; i++) {
                 into[i] += alpha * g[i];
             }
         }
@@ -129,29 +119,42 @@ public final class Gradients {
      * @throws IllegalArgumentException if {@code into} does not have the leaf's size
      */
     public void copyInto(Leaf leaf, double[] into) {
+        Tensor t = leafFor("copyInto", leaf, into);
+        if (t != null && t.shape().isScalar()) {
+            into[0] = scalarGradient(t.id);
+            return;
+        }
+        double[] g = t == null ? null : tensorGradient(t.id);
+        if (g == null) {
+            Arrays.fill(into, 0.0);
+        } else {
+            System.arraycopy(g, 0, into, 0, into.length);
+        }
+    }
+
+    /**
+     * The tensor {@code leaf} became on the tape, or {@code null} if it was never put there, once
+     * {@code into} is known to have the leaf's size ({@code verb} names the caller in messages).
+     */
+    private Tensor leafFor(String verb, Leaf leaf, double[] into) {
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(into, "into");
         int size = leaf.shape().size();
         if (into.length != size) {
-            throw new IllegalArgumentException("gradients: copyInto needs an array of " + size
+            throw new IllegalArgumentException("gradients: " + verb + " needs an array of " + size
                     + " values for a leaf of shape " + leaf.shape() + ", got " + into.length);
         }
         Tensor t = tape.leafOrNull(leaf, "has no gradient on this tape any more");
-        double[] g = null;
         if (t != null) {
             check(t);
-            if (t.shape().isScalar()) {
-                into[0] = scalarGradient(t.id);
-                return;
-            }
-            int slot = tape.rec.in0(t.id);
-            g = slot < tensorGrads.length ? tensorGrads[slot] : null;
         }
-        if (g == null) {
-            Arrays.fill(into, 0.0);
-        } else {
-            System.arraycopy(g, 0, into, 0, size);
-        }
+        return t;
+    }
+
+    /** The sweep's own gradient array of tensor node {@code id} (read only), or {@code null} if none reached it. */
+    private double[] tensorGradient(int id) {
+        int slot = tape.rec.in0(id);
+        return slot < tensorGrads.length ? tensorGrads[slot] : null;
     }
 
     /**

@@ -4,8 +4,8 @@ package dev.tapegrad.autograd.kernel;
  * Packing for the blocked matrix kernels: a block of {@code op(A)} or {@code op(B)} copied into the
  * order the micro-kernel reads it, so that the kernel walks memory contiguously whatever the
  * operands' layouts and transposes. Ragged panels are padded with zeros. These are the plain loops,
- * which every kernel may use; {@code VectorPack} moves whole panels with vectors and hands the ragged
- * one to {@link #bPanel}/{@link #aPanel}. Internal.
+ * which every kernel may use; {@code VectorPack} overrides {@link #bPanel}/{@link #aPanel} to move
+ * whole panels with vectors. Internal.
  */
 class Pack {
     /** The plain loops, for kernels without the Vector API. */
@@ -29,8 +29,8 @@ class Pack {
     }
 
     /** One panel of {@link #b}: columns {@code j0..j0+cols} of {@code op(B)}, padded to {@code nr}, at {@code bp[base..]}. */
-    static void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
-                       double[] bp, int base) {
+    void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
+                double[] bp, int base) {
         if (!transB) {
             for (int p = 0; p < kc; p++) {
                 int dst = base + p * nr;
@@ -67,8 +67,8 @@ class Pack {
     }
 
     /** One panel of {@link #a}: rows {@code i0..i0+rows} of {@code op(A)}, padded to {@code mr}, at {@code ap[base..]}. */
-    static void aPanel(boolean transA, int rows, int kc, int mr, double[] a, int aOff, int lda, int i0, int pc,
-                       double[] ap, int base) {
+    void aPanel(boolean transA, int rows, int kc, int mr, double[] a, int aOff, int lda, int i0, int pc,
+                double[] ap, int base) {
         if (transA) {
             for (int p = 0; p < kc; p++) {
                 int dst = base + p * mr;

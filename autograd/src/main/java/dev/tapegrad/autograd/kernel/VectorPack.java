@@ -20,34 +20,26 @@ final class VectorPack extends Pack {
     private VectorPack() {}
 
     @Override
-    void b(boolean transB, int kc, int nc, int nr, double[] b, int bOff, int ldb, int pc, int jc, double[] bp) {
-        int[] rows = transB ? strides(ldb) : null;
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
-            int base = jr * kc;
-            if (cols < nr || nr % L != 0) {
-                bPanel(transB, kc, cols, nr, b, bOff, ldb, pc, jc + jr, bp, base);
-            } else if (!transB) {
-                copyRows(kc, nr, b, bOff + pc * ldb + jc + jr, ldb, bp, base);
-            } else {
-                gatherRows(kc, nr, b, bOff + (jc + jr) * ldb + pc, ldb, rows, bp, base);
-            }
+    void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
+                double[] bp, int base) {
+        if (cols < nr || nr % L != 0) {
+            super.bPanel(transB, kc, cols, nr, b, bOff, ldb, pc, j0, bp, base);
+        } else if (!transB) {
+            copyRows(kc, nr, b, bOff + pc * ldb + j0, ldb, bp, base);
+        } else {
+            gatherRows(kc, nr, b, bOff + j0 * ldb + pc, ldb, bp, base);
         }
     }
 
     @Override
-    void a(boolean transA, int mc, int kc, int mr, double[] a, int aOff, int lda, int ic, int pc, double[] ap) {
-        int[] rows = transA ? null : strides(lda);
-        for (int ir = 0; ir < mc; ir += mr) {
-            int count = Math.min(mr, mc - ir);
-            int base = ir * kc;
-            if (count < mr || mr % L != 0) {
-                aPanel(transA, count, kc, mr, a, aOff, lda, ic + ir, pc, ap, base);
-            } else if (transA) {
-                copyRows(kc, mr, a, aOff + pc * lda + ic + ir, lda, ap, base);
-            } else {
-                gatherRows(kc, mr, a, aOff + (ic + ir) * lda + pc, lda, rows, ap, base);
-            }
+    void aPanel(boolean transA, int rows, int kc, int mr, double[] a, int aOff, int lda, int i0, int pc,
+                double[] ap, int base) {
+        if (rows < mr || mr % L != 0) {
+            super.aPanel(transA, rows, kc, mr, a, aOff, lda, i0, pc, ap, base);
+        } else if (transA) {
+            copyRows(kc, mr, a, aOff + pc * lda + i0, lda, ap, base);
+        } else {
+            gatherRows(kc, mr, a, aOff + i0 * lda + pc, lda, ap, base);
         }
     }
 
@@ -66,7 +58,8 @@ final class VectorPack extends Pack {
      * {@code dst[base + p*width + j] = src[from + j*ld + p]} for {@code p < kc, j < width}: element
      * {@code p} of {@code width} strided rows, gathered {@link #L} rows at a time.
      */
-    private static void gatherRows(int kc, int width, double[] src, int from, int ld, int[] rows, double[] dst, int base) {
+    private static void gatherRows(int kc, int width, double[] src, int from, int ld, double[] dst, int base) {
+        int[] rows = strides(ld);
         for (int h = 0; h < width; h += L) {
             int s = from + h * ld;
             int d = base + h;

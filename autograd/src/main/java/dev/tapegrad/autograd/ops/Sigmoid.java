@@ -11,7 +11,6 @@ public final class Sigmoid implements UnaryOp {
     /** The one instance. */
     public static final Sigmoid INSTANCE = new Sigmoid();
 
-
     private Sigmoid() {}
 
     /**
