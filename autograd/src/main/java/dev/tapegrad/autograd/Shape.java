@@ -46,11 +46,32 @@ public final class Shape {
         }
         for (int d : dims) {
             if (d < 0) {
-                throw new IllegalArgumentException(
-                        String.format("shape %s: dimensions must be >= 0", Arrays.toString(dims)));
+                throw negative(dims);
             }
         }
         return new Shape(dims.clone());
+    }
+
+    /** The vector shape {@code [length]}; as {@link #of(int...)} without the defensive copy. */
+    public static Shape of(int length) {
+        int[] d = {length};
+        if (length < 0) {
+            throw negative(d);
+        }
+        return new Shape(d);
+    }
+
+    /** The matrix shape {@code [rows, columns]}; as {@link #of(int...)} without the defensive copy. */
+    public static Shape of(int rows, int columns) {
+        int[] d = {rows, columns};
+        if (rows < 0 || columns < 0) {
+            throw negative(d);
+        }
+        return new Shape(d);
+    }
+
+    private static IllegalArgumentException negative(int[] dims) {
+        return new IllegalArgumentException(String.format("shape %s: dimensions must be >= 0", Arrays.toString(dims)));
     }
 
     /** The dimensions, as a copy the caller may change. */
@@ -179,17 +200,21 @@ public final class Shape {
 
     /** This shape with {@code axis} (resolved, non-negative) removed, or kept as 1 when {@code keepDims}. */
     public Shape reduced(int axis, boolean keepDims) {
-        int[] d = dims();
+        // The dimensions are this shape's, already checked: the new arrays go to the constructor as they are.
         if (keepDims) {
+            int[] d = dims.clone();
             d[axis] = 1;
-            return Shape.of(d);
+            return new Shape(d);
         }
-        int[] r = new int[d.length - 1];
-        for (int i = 0, j = 0; i < d.length; i++) {
+        if (dims.length == 1) {
+            return SCALAR;
+        }
+        int[] r = new int[dims.length - 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
             if (i != axis) {
-                r[j++] = d[i];
+                r[j++] = dims[i];
             }
         }
-        return Shape.of(r);
+        return new Shape(r);
     }
 }

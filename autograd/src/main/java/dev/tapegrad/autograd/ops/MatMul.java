@@ -90,6 +90,9 @@ public final class MatMul implements Op {
         if (inner(a, transA, true) != inner(b, transB, false)) {
             throw new IllegalArgumentException(String.format("%s: inner dimensions differ: %s x %s", name(), a, b));
         }
+        if (a.rank() == 2 && b.rank() == 2) { // no batch axes: the common case, and cheap to spot
+            return Shape.of(outer(a, transA, true), outer(b, transB, false));
+        }
         Shape batch = batchShape(a, b);
         int[] out = Arrays.copyOf(batch.dims(), batch.rank() + 2);
         out[batch.rank()] = outer(a, transA, true);
@@ -99,6 +102,14 @@ public final class MatMul implements Op {
 
     @Override
     public double[] forward(OpCall call) {
+        Shape a = call.inputShape(0);
+        Shape b = call.inputShape(1);
+        if (a.rank() == 2 && b.rank() == 2) {
+            double[] c = new double[call.outputShape().size()];
+            Gemm.multiplyAdd(transA, transB, outer(a, transA, true), outer(b, transB, false), inner(a, transA, true),
+                    call.input(0), 0, call.input(1), 0, c, 0);
+            return c;
+        }
         Plan p = new Plan(call, transA, transB);
         double[] c = new double[call.outputShape().size()];
         for (int t = 0; t < p.batches; t++) {
