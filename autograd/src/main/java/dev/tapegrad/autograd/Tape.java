@@ -245,7 +245,7 @@ public final class Tape {
     }
 
     /** Records a leaf that takes ownership of {@code values}. */
-    private Tensor owned(Shape shape, double[] values, boolean variable) {
+    Tensor owned(Shape shape, double[] values, boolean variable) {
         OpCall call = new OpCall(NO_VALUES, NO_SHAPES, NO_FLAGS, shape);
         call.setOutput(values);
         int id = rec.pushEntry(new Entry(null, NO_IDS, call, variable), shape.isScalar() ? values[0] : 0);

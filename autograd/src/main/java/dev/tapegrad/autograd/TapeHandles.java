@@ -34,4 +34,12 @@ final class TapeHandles implements Handles {
     public int id(Tensor t) {
         return t.id;
     }
+
+    @Override
+    public Tensor ownedConstant(Shape shape, double[] values) {
+        if (values.length != shape.size()) {
+            throw new IllegalStateException(String.format("a gradient of %s values for shape %s", values.length, shape));
+        }
+        return tape.owned(shape, values, false);
+    }
 }

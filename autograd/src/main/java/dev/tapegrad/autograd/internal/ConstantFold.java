@@ -1,7 +1,6 @@
 package dev.tapegrad.autograd.internal;
 
 import dev.tapegrad.autograd.Op;
-import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
 import dev.tapegrad.autograd.ops.Concat;
 import dev.tapegrad.autograd.ops.Expand;
@@ -37,7 +36,7 @@ final class ConstantFold {
      * The constant input gradients of entry {@code e} for the constant output gradient {@code g}
      * ({@code null} for an input that needs none or whose gradient is zero).
      */
-    static Tensor[] inputGradients(Recording t, Tape tape, Entry e, double[] g, Tensor[] in) {
+    static Tensor[] inputGradients(Recording t, Handles handle, Entry e, double[] g, Tensor[] in) {
         double[][] gin = e.op.backward(e.call, g);
         Tensor[] out = new Tensor[in.length];
         if (gin == null || gin.length != in.length) {
@@ -49,7 +48,8 @@ final class ConstantFold {
             if (gk == null || !t.requiresGrad(e.inputs[k]) || allZero(gk)) {
                 continue;
             }
-            out[k] = tape.constant(in[k].shape(), gk);
+            // The backward's array is new and is not read again: the constant takes it as it is.
+            out[k] = handle.ownedConstant(in[k].shape(), gk);
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.internal;
 
+import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
 
 /**
@@ -12,4 +13,10 @@ public interface Handles {
 
     /** The id of the node {@code t} is a handle on; {@code t} belongs to the sweep's tape. */
     int id(Tensor t);
+
+    /**
+     * A tensor constant of {@code shape} that takes ownership of {@code values}, for values the sweep
+     * computed itself and never touches again (so they need no copy).
+     */
+    Tensor ownedConstant(Shape shape, double[] values);
 }

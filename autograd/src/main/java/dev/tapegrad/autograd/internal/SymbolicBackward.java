@@ -86,7 +86,7 @@ public final class SymbolicBackward {
             if (e != null && !(op instanceof Slice) && !gi.requiresGrad() && ConstantFold.applies(op)) {
                 Tensor[] in = handles(handle, inputs);
                 double[] gv = t.valuesOf(handle.id(gi));
-                accumulate(t, tape, handle, g, op, inputs, in, ConstantFold.inputGradients(t, tape, e, gv, in));
+                accumulate(t, tape, handle, g, op, inputs, ConstantFold.inputGradients(t, handle, e, gv, in));
                 continue;
             }
             if (op instanceof Slice s && t.requiresGrad(inputs[0])) {
@@ -104,8 +104,8 @@ public final class SymbolicBackward {
                     continue;
                 }
             }
-            Tensor[] in = handles(handle, inputs);
-            accumulate(t, tape, handle, g, op, inputs, in, op.vjp(in.clone(), handle.handle(i), gi));
+            // The vjp gets the handles array itself: the shapes checked below come from the tape, whatever it does with it.
+            accumulate(t, tape, handle, g, op, inputs, op.vjp(handles(handle, inputs), handle.handle(i), gi));
         }
         if (parts != null && parts[lowest] != null) {
             join(tape, g, parts, lowest);
@@ -129,7 +129,7 @@ public final class SymbolicBackward {
     }
 
     private static void accumulate(Recording t, Tape tape, Handles handle, Tensor[] g, Op op, int[] inputs,
-                                   Tensor[] in, Tensor[] gin) {
+                                   Tensor[] gin) {
         if (gin == null || gin.length != inputs.length) {
             throw new IllegalStateException(String.format("%s: vjp returned %s gradients for %s inputs",
                     op.name(), gin == null ? "null instead of" : gin.length, inputs.length));
@@ -140,10 +140,10 @@ public final class SymbolicBackward {
             if (gk == null || !t.requiresGrad(j)) {
                 continue;
             }
-            if (gk.tape() != tape || !gk.shape().equals(in[k].shape())) {
+            Shape want = handle.handle(j).shape();
+            if (gk.tape() != tape || !gk.shape().equals(want)) {
                 throw new IllegalStateException(String.format("%s: vjp returned a gradient of shape %s%s for input %s "
-                        + "of shape %s", op.name(), gk.shape(), gk.tape() != tape ? " on another tape" : "", k,
-                        in[k].shape()));
+                        + "of shape %s", op.name(), gk.shape(), gk.tape() != tape ? " on another tape" : "", k, want));
             }
             if (isZeroConstant(t, handle.id(gk))) {
                 // A constant zero adds nothing, now or after any further differentiation: dropping it

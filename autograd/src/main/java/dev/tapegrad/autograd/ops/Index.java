@@ -1,6 +1,5 @@
 package dev.tapegrad.autograd.ops;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
@@ -35,15 +34,20 @@ public final class Index implements Op {
 
     /** The flat offset of the element, or an error naming the index and the shape. */
     int offset(Shape s) {
-        checkArgument(index.length == s.rank(), "get: index %s has %s coordinates but shape %s has %s axes",
-                Arrays.toString(index), index.length, s, s.rank());
+        // Plain ifs, not checkArgument: its arguments, the index as text among them, are built on every call.
+        if (index.length != s.rank()) {
+            throw new IllegalArgumentException(String.format("get: index %s has %s coordinates but shape %s has %s axes",
+                    Arrays.toString(index), index.length, s, s.rank()));
+        }
         int[] strides = s.strides();
         int off = 0;
         for (int a = 0; a < index.length; a++) {
             int d = s.dim(a);
             int i = index[a];
-            checkArgument(i >= -d && i < d, "get: index %s is out of range for shape %s (axis %s has size %s)",
-                    Arrays.toString(index), s, a, d);
+            if (i < -d || i >= d) {
+                throw new IllegalArgumentException(String.format(
+                        "get: index %s is out of range for shape %s (axis %s has size %s)", Arrays.toString(index), s, a, d));
+            }
             off += (i < 0 ? i + d : i) * strides[a];
         }
         return off;
