@@ -20,8 +20,11 @@ public final class Tanh implements UnaryOp {
      * from the constant term up, are the derivative's one definition for recorded differentiation.
      */
     public static ScaledPolynomial gradientFromOutput() {
-        return new ScaledPolynomial("tanhBackward", 1, 0, -1);
+        return INSTANCE.backward;
     }
+
+    // An op is immutable, so one serves every call, and its derivatives come made with it.
+    private final ScaledPolynomial backward = new ScaledPolynomial("tanhBackward", 1, 0, -1);
 
     @Override
     public String name() {

@@ -84,6 +84,63 @@ class ScaledPolynomialGradientTest {
         assertThrows(IllegalArgumentException.class, () -> new ScaledPolynomial("bad", 1, Double.NaN));
     }
 
+    /** Two factors and an output of one shape, for the factored form {@code g h p(y)}. */
+    @Provide
+    Arbitrary<Object[]> factored() {
+        return Combinators.combine(Arbitraries.of(SIGMOID, CUBIC), Domains.shapes(0, 3))
+                .flatAs((op, s) -> Combinators.combine(Domains.values(Domains.between(-2, 2), s.size()),
+                                Domains.values(Domains.between(-2, 2), s.size()), Domains.values(Domains.between(-1, 1), s.size()))
+                        .as((g, h, y) -> new Object[] {op, GradCheck.Input.of(s, g), GradCheck.Input.of(s, h),
+                                GradCheck.Input.of(s, y)}));
+    }
+
+    @GradProperty
+    void factoredValuesAreEveryFactorTimesThePolynomial(@ForAll("factored") Object[] c) {
+        ScaledPolynomial op = (ScaledPolynomial) c[0];
+        double[] g = ((GradCheck.Input) c[1]).values();
+        double[] h = ((GradCheck.Input) c[2]).values();
+        GradCheck.Input y = (GradCheck.Input) c[3];
+        double[] k = op.coefficients();
+        double[] expected = new double[g.length];
+        for (int i = 0; i < expected.length; i++) {
+            double p = 0;
+            for (int d = 0; d < k.length; d++) {
+                p += k[d] * Math.pow(y.values()[i], d);
+            }
+            expected[i] = g[i] * h[i] * p;
+        }
+        Tape tape = new Tape();
+        Check.values(expected, y.shape(), op.apply(tape.tensor(y.shape(), g), tape.tensor(y.shape(), h),
+                tape.tensor(y.shape(), y.values())), 1e-14);
+    }
+
+    @GradProperty
+    void factoredFirstAndSecondDerivativesMatchFiniteDifferences(@ForAll("factored") Object[] c) {
+        ScaledPolynomial op = (ScaledPolynomial) c[0];
+        Check.gradientsAll(ts -> op.apply(ts.get(0), ts.get(1), ts.get(2)).asTensor().sin(), (GradCheck.Input) c[1],
+                (GradCheck.Input) c[2], (GradCheck.Input) c[3]);
+    }
+
+    /** The output's gradient of the gradient {@code u g p'(y)} is one node, not a product and a polynomial node. */
+    @Test
+    void secondOrderOutputGradientIsOneNode() {
+        Tape tape = new Tape();
+        // g a constant, so that the sweep records no gradient for it.
+        Tensor g = tape.constant(Shape.of(2), 0.5, -1);
+        Tensor y = tape.tensor(Shape.of(2), 0.25, 0.75);
+        Tensor u = tape.tensor(Shape.of(2), 2, 3);
+        Tensor z = SIGMOID.apply(g, y).asTensor();
+        int before = tape.size();
+        Tensor gy = z.grad(y, u);
+        assertEquals(before + 1, tape.size(), "one node for the gradient in y");
+        assertEquals("sigmoidBackward'", tape.node(gy).opName());
+        // u g (1 - 2 y), written out.
+        assertArrayEquals(new double[] {2 * 0.5 * (1 - 0.5), 3 * -1 * (1 - 1.5)}, gy.values(), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SIGMOID.apply(g, u,
+                tape.tensor(Shape.of(3), new double[3])));
+        assertTrue(e.getMessage().contains("gradient factor 0 of shape [2] and output of shape [3] differ"), e.getMessage());
+    }
+
     @Test
     void sigmoidsGradientIsOneFusedNode() {
         Tape tape = new Tape();
