@@ -7,7 +7,11 @@ package dev.tapegrad.autograd.kernel;
 final class PlainGemm {
     private PlainGemm() {}
 
-    /** Below this many columns the i-k-j loop's inner run is too short to vectorise. */
+    /**
+     * Below this many columns the i-k-j loop's inner run is too short to vectorise; the narrow loops
+     * take such products (and B transposed) unless there is one column or one term, where their
+     * four-column set-up costs more than it saves.
+     */
     private static final int NARROW = 8;
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -15,11 +19,19 @@ final class PlainGemm {
                      double[] c, int cOff, int ldc) {
         int sp = transA ? lda : 1;
         int si = transA ? 1 : lda;
-        if (transB || n < NARROW) {
+        // Each loop nest in a method of its own, so that each compiles to its own tight code.
+        if ((transB || n < NARROW) && n > 1 && k > 1) {
             narrow(transB, m, n, k, a, aOff, si, sp, b, bOff, ldb, c, cOff, ldc);
-            return;
+        } else if (transB) {
+            dots(m, n, k, a, aOff, si, sp, b, bOff, ldb, c, cOff, ldc);
+        } else {
+            rows(m, n, k, a, aOff, si, sp, b, bOff, ldb, c, cOff, ldc);
         }
-        // i-k-j: the inner loop runs along rows of B and C.
+    }
+
+    /** i-k-j: the inner loop runs along rows of B and C. */
+    private static void rows(int m, int n, int k, double[] a, int aOff, int si, int sp,
+                             double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;
             for (int p = 0; p < k; p++) {
@@ -28,6 +40,22 @@ final class PlainGemm {
                 for (int j = 0; j < n; j++) {
                     c[ci + j] += av * b[bp + j];
                 }
+            }
+        }
+    }
+
+    /** B^T: each element a dot product along rows of B. */
+    private static void dots(int m, int n, int k, double[] a, int aOff, int si, int sp,
+                             double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += a[aOff + i * si + p * sp] * b[bj + p];
+                }
+                c[ci + j] += s;
             }
         }
     }
