@@ -126,31 +126,40 @@ public final class MatMul implements Op {
      */
     @Override
     public double[][] backward(OpCall call, double[] g) {
-        Plan p = new Plan(call, transA, transB);
         double[] a = call.input(0);
         double[] b = call.input(1);
         double[] ga = call.needsGradient(0) ? new double[a.length] : null;
         double[] gb = call.needsGradient(1) ? new double[b.length] : null;
+        Shape as = call.inputShape(0);
+        Shape bs = call.inputShape(1);
+        if (as.rank() == 2 && bs.rank() == 2) { // one product each, nothing to map
+            products(outer(as, transA, true), inner(as, transA, true), outer(bs, transB, false), a, 0, b, 0, g, 0, ga, gb);
+            return new double[][] {ga, gb};
+        }
+        Plan p = new Plan(call, transA, transB);
         for (int t = 0; t < p.batches; t++) {
-            int aOff = p.ia[t] * p.n * p.k;
-            int bOff = p.ib[t] * p.k * p.m;
-            int gOff = t * p.n * p.m;
-            if (ga != null) {
-                if (transA) {
-                    Gemm.multiplyAdd(transB, true, p.k, p.n, p.m, b, bOff, g, gOff, ga, aOff);
-                } else {
-                    Gemm.multiplyAdd(false, !transB, p.n, p.k, p.m, g, gOff, b, bOff, ga, aOff);
-                }
-            }
-            if (gb != null) {
-                if (transB) {
-                    Gemm.multiplyAdd(true, transA, p.m, p.k, p.n, g, gOff, a, aOff, gb, bOff);
-                } else {
-                    Gemm.multiplyAdd(!transA, false, p.k, p.m, p.n, a, aOff, g, gOff, gb, bOff);
-                }
-            }
+            products(p.n, p.k, p.m, a, p.ia[t] * p.n * p.k, b, p.ib[t] * p.k * p.m, g, t * p.n * p.m, ga, gb);
         }
         return new double[][] {ga, gb};
+    }
+
+    /** Adds one batch's {@code dL/da} into {@code ga} and {@code dL/db} into {@code gb} (either may be null). */
+    private void products(int n, int k, int m, double[] a, int aOff, double[] b, int bOff, double[] g, int gOff,
+                          double[] ga, double[] gb) {
+        if (ga != null) {
+            if (transA) {
+                Gemm.multiplyAdd(transB, true, k, n, m, b, bOff, g, gOff, ga, aOff);
+            } else {
+                Gemm.multiplyAdd(false, !transB, n, k, m, g, gOff, b, bOff, ga, aOff);
+            }
+        }
+        if (gb != null) {
+            if (transB) {
+                Gemm.multiplyAdd(true, transA, m, k, n, g, gOff, a, aOff, gb, bOff);
+            } else {
+                Gemm.multiplyAdd(!transA, false, k, m, n, a, aOff, g, gOff, gb, bOff);
+            }
+        }
     }
 
     /** The summed dimension of an operand: the last of a left operand, unless it is read transposed. */
@@ -177,7 +186,10 @@ public final class MatMul implements Op {
         return Shape.of(Arrays.copyOf(s.dims(), s.rank() - 2));
     }
 
-    /** The sizes of one call and, per output batch, which batch of A and of B it reads. */
+    /**
+     * The sizes of one batched call and, per output batch, which batch of A and of B it reads (two 2-D
+     * operands take the direct path instead).
+     */
     private static final class Plan {
         final int n;
         final int k;
@@ -193,13 +205,6 @@ public final class MatMul implements Op {
             n = outer(a, transA, true);
             k = inner(a, transA, true);
             m = outer(b, transB, false);
-            if (a.rank() == 2 && b.rank() == 2) {
-                // No batch axes: one product and nothing to map (the common case, and cheap to spot).
-                batches = 1;
-                ia = new int[1];
-                ib = new int[1];
-                return;
-            }
             Shape batch = batch(out);
             batches = batch.size();
             ia = Broadcast.indexMap(batch(a).dims(), batch.dims());
