@@ -79,10 +79,36 @@ public final class Functional {
         return Tensor.stack(0, rows).reshape(dims);
     }
 
+    /**
+     * The Jacobian of {@code f} at {@code x}, as {@link #jacobian(Function, Tensor)} when {@code createGraph},
+     * else as values only (PyTorch's {@code jacobian(..., create_graph=False)}, its default): a constant of
+     * shape {@code f(x).shape ++ x.shape}, from one numeric reverse sweep per element of {@code f(x)} that
+     * records nothing. That costs a fraction of the recorded form, but the result is a constant: nothing
+     * differentiates through it (its gradient with respect to {@code x} is taken as zero).
+     */
+    public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x, boolean createGraph) {
+        if (createGraph) {
+            return jacobian(f, x);
+        }
+        Tensor arg = fresh("jacobian", f, x);
+        return valuesOfJacobian(call("jacobian", f, arg), arg);
+    }
+
     /** The Hessian of a scalar-valued {@code f} at {@code x}, of shape {@code x.shape ++ x.shape}. */
     public static Tensor hessian(Function<Tensor, Scalar> f, Tensor x) {
         Objects.requireNonNull(f, "hessian: f");
         return jacobian(z -> grad(f, z), x);
+    }
+
+    /**
+     * The Hessian of a scalar-valued {@code f} at {@code x}, as {@link #hessian(Function, Tensor)} when
+     * {@code createGraph}, else as values only (PyTorch's {@code hessian(..., create_graph=False)}, its
+     * default): the gradient of {@code f} is recorded once, and each row of the Hessian is a numeric reverse
+     * sweep through it that records nothing. The result is a constant that nothing differentiates through.
+     */
+    public static Tensor hessian(Function<Tensor, Scalar> f, Tensor x, boolean createGraph) {
+        Objects.requireNonNull(f, "hessian: f");
+        return jacobian(z -> grad(f, z), x, createGraph);
     }
 
     /** The Hessian-vector product {@code H v} of a scalar-valued {@code f}, of {@code x}'s shape. */
@@ -94,6 +120,22 @@ public final class Functional {
         Tensor g = call("hvp", f, arg).grad(arg);
         // <g, v> as one dot node: its gradient under the unit seed is v itself, so nothing more is recorded.
         return ((Scalar) Dot.INSTANCE.apply(g, v)).grad(arg);
+    }
+
+    /** {@code dy/d(arg)} as a constant, one numeric sweep from {@code y} per element of {@code y}. */
+    private static Tensor valuesOfJacobian(Tensor y, Tensor arg) {
+        Tape tape = arg.tape();
+        int m = y.shape().size();
+        int n = arg.shape().size();
+        double[] jac = new double[m * n];
+        double[] seed = new double[m];
+        for (int i = 0; i < m; i++) {
+            seed[i] = 1.0; // the sweep reads the seed and keeps no reference to it
+            double[] row = tape.backward(y.id, seed, true).of(arg);
+            seed[i] = 0.0;
+            System.arraycopy(row, 0, jac, i * n, n);
+        }
+        return tape.owned(Shape.of(concat(y.shape().dims(), arg.shape().dims())), jac, false);
     }
 
     /** A new node equal to {@code x}, whose derivative is counted only along paths through it. */

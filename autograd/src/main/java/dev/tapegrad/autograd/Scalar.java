@@ -78,7 +78,7 @@ public final class Scalar implements Node {
      * Does not modify the tape; calling it again gives the same gradients.
      */
     public Gradients backward() {
-        return tape.backward(id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0}, false);
     }
 
     @Override

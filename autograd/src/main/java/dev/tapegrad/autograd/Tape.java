@@ -329,9 +329,9 @@ public final class Tape {
         }
     }
 
-    /** The numeric reverse sweep from node {@code root} for the output gradient {@code seed}. */
-    Gradients backward(int root, double[] seed) {
-        Gradients g = new Gradients(this, Backward.run(rec, root, seed));
+    /** The numeric reverse sweep from node {@code root} for the output gradient {@code seed}; see {@link Backward#run}. */
+    Gradients backward(int root, double[] seed, boolean dropZeros) {
+        Gradients g = new Gradients(this, Backward.run(rec, root, seed, dropZeros));
         if (anomaly != null) {
             anomaly.checkBackward(g, root);
         }

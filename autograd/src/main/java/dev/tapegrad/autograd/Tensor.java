@@ -464,7 +464,7 @@ public final class Tensor implements Node {
     public Gradients backward() {
         checkArgument(shape.size() == 1, "backward: tensor of shape %s has %s elements; pass a seed of that size "
                 + "(backward(seed)) or reduce it first, e.g. sum()", shape, shape.size());
-        return tape.backward(id, new double[] {1.0});
+        return tape.backward(id, new double[] {1.0}, false);
     }
 
     /**
@@ -475,7 +475,7 @@ public final class Tensor implements Node {
         Objects.requireNonNull(seed, "backward: seed");
         checkArgument(seed.length == shape.size(), "backward: seed has %s values but tensor of shape %s has %s",
                 seed.length, shape, shape.size());
-        return tape.backward(id, seed);
+        return tape.backward(id, seed, false);
     }
 
     /**

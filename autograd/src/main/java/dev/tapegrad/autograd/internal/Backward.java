@@ -35,6 +35,17 @@ public final class Backward {
      * {@code seed} (one value for a scalar root). Does not modify the recording or {@code seed}.
      */
     public static Sweep run(Recording t, int root, double[] seed) {
+        return run(t, root, seed, false);
+    }
+
+    /**
+     * {@link #run(Recording, int, double[])}, with {@code dropZeros}: an input gradient that is zero
+     * everywhere is not passed on, so branches a one-hot seed leaves at zero are never swept (as the
+     * recorded sweep drops zero constants). That is exact except where a later derivative is infinite or
+     * NaN, whose product with zero it leaves out, so only the values-only Jacobian, whose recorded form
+     * prunes the same way, asks for it.
+     */
+    public static Sweep run(Recording t, int root, double[] seed, boolean dropZeros) {
         int n = root + 1;
         double[] sg = new double[n];
         boolean[] hit = new boolean[n];
@@ -52,14 +63,15 @@ public final class Backward {
         // an operand's value goes through the block table.
         double[][] vals = t.valueTable();
         for (int k = root >>> Recording.SHIFT; k >= 0; k--) {
-            sweepBlock(t, vals, k, Math.min(root, (k << Recording.SHIFT) + Recording.MASK), sg, hit, tg, owned);
+            sweepBlock(t, vals, k, Math.min(root, (k << Recording.SHIFT) + Recording.MASK), sg, hit, tg, owned,
+                    dropZeros);
         }
         return new Sweep(sg, tg, hit);
     }
 
     /** The sweep over the nodes of block {@code k} from node {@code top} down. */
     private static void sweepBlock(Recording t, double[][] vals, int k, int top, double[] sg, boolean[] hit,
-                                   double[][] tg, boolean[] owned) {
+                                   double[][] tg, boolean[] owned, boolean dropZeros) {
         double[] val = t.valueBlock(k);
         byte[] code = t.codeBlock(k);
         long[] link = t.linkBlock(k);
@@ -74,7 +86,7 @@ public final class Backward {
             byte c = code[p];
             switch (c) {
                 case Code.LEAF, Code.CONST -> { }
-                case Code.GENERIC -> general(t, i, sg, hit, tg, owned);
+                case Code.GENERIC -> general(t, i, sg, hit, tg, owned, dropZeros);
                 // The partials of add and sub do not depend on the operands, so none are loaded (a
                 // leaf's value is often a cache miss); CodeTableTest checks these cases against the ops.
                 case Code.ADD -> {
@@ -182,7 +194,17 @@ public final class Backward {
     }
 
     /** Runs one general op's backward and adds each input's gradient into that input's slot. */
-    private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned) {
+    private static boolean allZero(double[] v) {
+        for (double x : v) {
+            if (x != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned,
+                                boolean dropZeros) {
         Entry e = t.entries[t.in0(i)];
         if (e.op == null || !e.requiresGrad) {
             return;
@@ -199,7 +221,7 @@ public final class Backward {
         }
         for (int k = 0; k < gin.length; k++) {
             double[] gk = gin[k];
-            if (gk == null || !e.call.needsGradient(k)) {
+            if (gk == null || !e.call.needsGradient(k) || dropZeros && allZero(gk)) {
                 continue;
             }
             int j = e.inputs[k];
