@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 /**
  * The full 21 x 21 Hessian of the seed network's loss: {@code Mlp.sigmoid(rng, 3, 4, 1)}'s weights as
  * one flat vector, {@code Loss.mse} over the eight 3-bit samples (x = 000..111, y = 1,1,1,0,1,0,1,1),
- * {@code Functional.hessian} on a fresh tape per call.
+ * {@code Functional.hessian} on a fresh tape per call: as values (PyTorch's default), recorded (differentiable
+ * again), or batched over 21 copies of the network.
  */
 public final class HessianSeedNet {
     private static final FlatMlp LAYOUT = new FlatMlp(true, 3, 4, 1);
@@ -40,6 +41,23 @@ public final class HessianSeedNet {
         Tensor input = tape.constant(Shape.of(8, 3), x);
         Tensor target = tape.constant(Shape.of(8, 1), y);
         return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params);
+    }
+
+    /**
+     * The same Hessian as values only ({@code Functional.hessian(f, p, false)}, PyTorch's default
+     * {@code create_graph=False}): a constant, on a fresh tape.
+     */
+    public Tensor valuesHessian() {
+        Tape tape = new Tape();
+        Tensor params = tape.tensor(Shape.of(p.length), p);
+        Tensor input = tape.constant(Shape.of(8, 3), x);
+        Tensor target = tape.constant(Shape.of(8, 1), y);
+        return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params, false);
+    }
+
+    /** One values-only Hessian; returns its first element. */
+    public double runValues() {
+        return valuesHessian().get(0, 0).value();
     }
 
     /** The same Hessian in two sweeps over 21 copies of the network ({@link BatchedHessian}), on a fresh tape. */

@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 /**
  * The quick bench's second-order workloads: {@code hvp-wide-mlp} ({@link HvpWideMlp}, one thread,
  * milliseconds) and {@code hessian-seed-net} ({@link HessianSeedNet}, microseconds; by
- * {@code Functional.hessian}, then as {@code hessian-seed-net-batched} in two sweeps over 21 copies of the
- * network). Kept apart from
+ * {@code Functional.hessian(f, p, false)}, values only, as PyTorch's {@code hessian} computes by default),
+ * then {@code hessian-seed-net-graph} (the recorded, differentiable {@code Functional.hessian(f, p)}) and
+ * {@code hessian-seed-net-batched} (two recorded sweeps over 21 copies of the network). Kept apart from
  * {@link BenchCommand} so that it only has to call {@link #run}.
  */
 final class HigherOrderFigures {
@@ -28,8 +29,11 @@ final class HigherOrderFigures {
         }
         if (wanted.test("hessian-seed-net")) {
             HessianSeedNet h = new HessianSeedNet(1);
+            double values = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runValues, 3 * scale, 15,
+                    0.1 * scale));
+            out.print("hessian-seed-net", values * 1e6, "us");
             double sec = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
-            out.print("hessian-seed-net", sec * 1e6, "us");
+            out.print("hessian-seed-net-graph", sec * 1e6, "us");
             double batched = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runBatched, 3 * scale, 15,
                     0.1 * scale));
             out.print("hessian-seed-net-batched", batched * 1e6, "us");

@@ -44,6 +44,7 @@ class HigherOrderWorkloadsTest {
         assertEquals(Shape.of(21, 21), h.shape());
         double[] v = h.values();
         double[] batched = s.batchedHessian().values();
+        double[] values = s.valuesHessian().values();
         double eps = 1e-5;
         for (int j = 0; j < 21; j++) {
             double[] plus = s.gradientWith(j, eps);
@@ -52,6 +53,8 @@ class HigherOrderWorkloadsTest {
                 assertEquals((plus[i] - minus[i]) / (2 * eps), v[i * 21 + j], 1e-8, "H[" + i + "][" + j + "]");
                 assertEquals(v[i * 21 + j], v[j * 21 + i], 1e-15, "symmetry at " + i + ", " + j);
                 assertEquals((plus[i] - minus[i]) / (2 * eps), batched[i * 21 + j], 1e-8, "batched H[" + i + "][" + j + "]");
+                assertEquals(v[i * 21 + j], values[i * 21 + j], 1e-12 * Math.max(1, Math.abs(v[i * 21 + j])),
+                        "values-only H[" + i + "][" + j + "]");
             }
         }
     }
@@ -63,9 +66,10 @@ class HigherOrderWorkloadsTest {
         int code = new CommandLine(new BenchCommand(out)).execute("--only", "hvp-wide-mlp,hessian", "--scale", "0.01");
         assertEquals(0, code);
         List<String> lines = Arrays.asList(buf.toString(StandardCharsets.UTF_8).split("\\R"));
-        assertEquals(3, lines.size(), lines.toString());
+        assertEquals(4, lines.size(), lines.toString());
         assertTrue(lines.get(0).matches("hvp-wide-mlp [0-9.]+(e[+-]?[0-9]+)? ms"), lines.get(0));
         assertTrue(lines.get(1).matches("hessian-seed-net [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(1));
-        assertTrue(lines.get(2).matches("hessian-seed-net-batched [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(2));
+        assertTrue(lines.get(2).matches("hessian-seed-net-graph [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(2));
+        assertTrue(lines.get(3).matches("hessian-seed-net-batched [0-9.]+(e[+-]?[0-9]+)? us"), lines.get(3));
     }
 }
