@@ -39,7 +39,7 @@ echo "date: $(date -u +%Y-%m-%d)  java: $("$java" -version 2>&1 | head -1)"
 py_out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
     "$python" "$root/bench/compare_pytorch.py")"
 tg_out="$("$java" --add-modules jdk.incubator.vector -jar "$jar" bench --clock cpu \
-    --only seed-step,matmul-1024-1t,wide-mlp-1t 2>/dev/null)"
+    --only seed-step,matmul-1024-1t,wide-mlp-1t,hessian-seed-net 2>/dev/null)"
 
 value() { # value NAME TEXT: the median printed for NAME
     awk -v n="$1" '$1 == n { print $2 }' <<< "$2"
@@ -66,6 +66,10 @@ row() { # row NAME TAPEGRAD UNIT REFERENCE-LABEL REFERENCE HIGHER-IS-BETTER
 }
 row seed-step "$(value seed-step "$tg_out")" us "PyTorch nn+optim" "$(value torch-seed-step "$py_out")" 0
 row wide-mlp-1t "$(value wide-mlp-1t "$tg_out")" ms "PyTorch" "$(value torch-wide-mlp-1t "$py_out")" 0
+row hessian-seed-net "$(value hessian-seed-net "$tg_out")" us "PyTorch hessian" \
+    "$(value torch-hessian-seed-net "$py_out")" 0
+row hessian-vectorized "$(value hessian-seed-net "$tg_out")" us "PyTorch vectorize=True" \
+    "$(value torch-hessian-seed-net-vectorized "$py_out")" 0
 if [[ $reference_blas == 1 ]]; then
     row matmul-1024-1t "$(value matmul-1024-1t "$tg_out")" GFLOP/s "NumPy" "$np_gflops" 1 refuse
     echo

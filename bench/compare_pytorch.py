@@ -94,6 +94,21 @@ def wide_mlp(torch):
     return median_seconds(step) * 1e3
 
 
+def hessian_seed_net(torch, vectorize):
+    """The full 21 x 21 Hessian of the 3-4-1 sigmoid network's MSE over the eight 3-bit samples, by
+    torch.autograd.functional.hessian with its defaults (create_graph=False), the parameters as one vector."""
+    x = torch.tensor([[(i >> (2 - b)) & 1 for b in range(3)] for i in range(8)], dtype=torch.float64)
+    y = torch.tensor([[1.0], [1.0], [1.0], [0.0], [1.0], [0.0], [1.0], [1.0]], dtype=torch.float64)
+    p = torch.linspace(-1.0, 1.0, 21, dtype=torch.float64)
+
+    def loss(q):
+        w1, b1, w2, b2 = q[:12].reshape(4, 3), q[12:16], q[16:20].reshape(1, 4), q[20:21]
+        h = torch.sigmoid(x @ w1.T + b1)
+        return ((torch.sigmoid(h @ w2.T + b2) - y) ** 2).mean()
+
+    return median_seconds(lambda: torch.autograd.functional.hessian(loss, p, vectorize=vectorize)) * 1e6
+
+
 def main():
     import numpy as np
     import torch
@@ -104,6 +119,8 @@ def main():
     print(f"numpy-matmul-1024-1t {matmul(np):.3g} GFLOP/s")
     print(f"torch-seed-step {seed_step(torch):.3g} us")
     print(f"torch-wide-mlp-1t {wide_mlp(torch):.3g} ms")
+    print(f"torch-hessian-seed-net {hessian_seed_net(torch, False):.3g} us")
+    print(f"torch-hessian-seed-net-vectorized {hessian_seed_net(torch, True):.3g} us")
     sys.stdout.flush()
 
 
