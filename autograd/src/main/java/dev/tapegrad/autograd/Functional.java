@@ -11,7 +11,9 @@ import java.util.function.Function;
 /**
  * Derivatives of functions, as PyTorch's {@code torch.autograd.functional} and JAX's {@code grad},
  * {@code vjp}, {@code jvp}, {@code jacobian}, {@code hessian}. Every result is a node on {@code x}'s
- * tape, so the calls nest: a derivative of a derivative is a derivative.
+ * tape, so the calls nest: a derivative of a derivative is a derivative. The exceptions are asked for by
+ * name: {@code jacobian} and {@code hessian} with {@code createGraph = false} return values only, as a
+ * constant (PyTorch's default), for when nothing will differentiate them again.
  *
  * <p>Each call hands its function a fresh node equal to {@code x} and differentiates with respect to
  * that node only, so a function that captures an outer argument, or calls {@code Functional} itself,
