@@ -85,13 +85,12 @@ public final class ScaledPolynomial implements Op {
         }
         Shape y = inputs[inputs.length - 1];
         for (int k = 0; k + 1 < inputs.length; k++) {
-            if (!inputs[k].equals(y) && inputs.length == 2) {
-                throw new IllegalArgumentException(String.format("%s: gradient of shape %s and output of shape %s "
-                        + "differ; both must have the output's shape (this op does not broadcast)", name, inputs[0], y));
-            }
             if (!inputs[k].equals(y)) {
-                throw new IllegalArgumentException(String.format("%s: gradient factor %s of shape %s and output of shape "
-                        + "%s differ; all must have the output's shape (this op does not broadcast)", name, k, inputs[k], y));
+                // One gradient is the common call; several factors are named by their position.
+                String which = inputs.length == 2 ? "gradient" : "gradient factor " + k;
+                throw new IllegalArgumentException(String.format("%s: %s of shape %s and output of shape %s differ; "
+                        + "%s must have the output's shape (this op does not broadcast)", name, which, inputs[k], y,
+                        inputs.length == 2 ? "both" : "all"));
             }
         }
         return y;

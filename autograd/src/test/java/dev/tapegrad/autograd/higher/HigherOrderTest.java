@@ -2,6 +2,7 @@ package dev.tapegrad.autograd.higher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.tapegrad.autograd.Functional;
 import dev.tapegrad.autograd.Scalar;
@@ -63,18 +64,24 @@ class HigherOrderTest {
             }
         }
         assertArrayEquals(expected, h.values(), 1e-12);
+        // The values-only form (createGraph = false): the same matrix, as a constant.
+        Tensor values = Functional.hessian(v -> v.matmul(am).matmul(v).sum(), x, false);
+        assertEquals(Shape.of(3, 3), values.shape());
+        assertFalse(values.requiresGrad(), "a values-only Hessian is a constant");
+        assertArrayEquals(expected, values.values(), 1e-12);
     }
 
     @Test
     void softmaxJacobianIsDiagMinusOuterProduct() {
         Tape tape = new Tape();
         Tensor x = tape.tensor(Shape.of(3), 0.2, -1.0, 0.7);
-        Tensor j = Functional.jacobian(v -> v.softmax(0), x);
         double[] s = x.softmax(0).values();
-        double[] got = j.values();
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                assertEquals((r == c ? s[r] : 0) - s[r] * s[c], got[r * 3 + c], 1e-14);
+        for (boolean createGraph : new boolean[] {true, false}) {
+            double[] got = Functional.jacobian(v -> v.softmax(0), x, createGraph).values();
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals((r == c ? s[r] : 0) - s[r] * s[c], got[r * 3 + c], 1e-14, "createGraph " + createGraph);
+                }
             }
         }
     }

@@ -36,11 +36,7 @@ public final class HessianSeedNet {
 
     /** The Hessian, {@code [21, 21]}, on a fresh tape. */
     public Tensor hessian() {
-        Tape tape = new Tape();
-        Tensor params = tape.tensor(Shape.of(p.length), p);
-        Tensor input = tape.constant(Shape.of(8, 3), x);
-        Tensor target = tape.constant(Shape.of(8, 1), y);
-        return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params);
+        return hessian(true);
     }
 
     /**
@@ -48,11 +44,16 @@ public final class HessianSeedNet {
      * {@code create_graph=False}): a constant, on a fresh tape.
      */
     public Tensor valuesHessian() {
+        return hessian(false);
+    }
+
+    /** {@code Functional.hessian(f, p, createGraph)} of the loss, on a fresh tape. */
+    private Tensor hessian(boolean createGraph) {
         Tape tape = new Tape();
         Tensor params = tape.tensor(Shape.of(p.length), p);
         Tensor input = tape.constant(Shape.of(8, 3), x);
         Tensor target = tape.constant(Shape.of(8, 1), y);
-        return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params, false);
+        return Functional.hessian(q -> Loss.mse(LAYOUT.forward(q, input), target), params, createGraph);
     }
 
     /** One values-only Hessian; returns its first element. */
