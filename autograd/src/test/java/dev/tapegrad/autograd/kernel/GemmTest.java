@@ -111,6 +111,18 @@ class GemmTest {
     }
 
     @Test
+    void bothVectorTilesMatchReference() {
+        assumeTrue(Gemm.vectorized(), "jdk.incubator.vector is not in this run");
+        for (int vectors : new int[] {2, 3}) {
+            checkKernel("vector tile " + vectors + " wide",
+                    (tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) -> VectorGemm.gemmWithTile(
+                            vectors, tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc));
+        }
+        assertThrows(IllegalArgumentException.class, () -> VectorGemm.gemmWithTile(
+                4, false, false, 1, 1, 1, new double[1], 0, 1, new double[1], 0, 1, new double[1], 0, 1));
+    }
+
+    @Test
     void dispatchMatchesReferenceOnOneAndTwoThreads() {
         for (int threads : new int[] {1, 2}) {
             checkKernel("Gemm on " + threads, (tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc) -> {
