@@ -40,6 +40,15 @@ py_out="$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OM
     "$python" "$root/bench/compare_pytorch.py")"
 tg_out="$("$java" --add-modules jdk.incubator.vector -jar "$jar" bench --clock cpu \
     --only seed-step,matmul-1024-1t,wide-mlp-1t,hessian-seed-net 2>/dev/null)"
+# NumPy asks the kernel for transparent huge pages for its large arrays (madvise), so OpenBLAS's
+# 1024 x 1024 product reads them with few TLB misses; the JVM asks for them for its heap only with
+# -XX:+UseTransparentHugePages. The large workloads run again with it, where the kernel offers them.
+thp_mode="$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)"
+tg_thp=""
+if [[ "$thp_mode" == always || "$thp_mode" == madvise ]]; then
+    tg_thp="$("$java" --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -jar "$jar" bench --clock cpu \
+        --only matmul-1024-1t,wide-mlp-1t 2>/dev/null)"
+fi
 
 value() { # value NAME TEXT: the median printed for NAME
     awk -v n="$1" '$1 == n { print $2 }' <<< "$2"
@@ -66,6 +75,9 @@ row() { # row NAME TAPEGRAD UNIT REFERENCE-LABEL REFERENCE HIGHER-IS-BETTER
 }
 row seed-step "$(value seed-step "$tg_out")" us "PyTorch nn+optim" "$(value torch-seed-step "$py_out")" 0
 row wide-mlp-1t "$(value wide-mlp-1t "$tg_out")" ms "PyTorch" "$(value torch-wide-mlp-1t "$py_out")" 0
+if [[ -n "$tg_thp" ]]; then
+    row "wide-mlp-1t THP" "$(value wide-mlp-1t "$tg_thp")" ms "PyTorch" "$(value torch-wide-mlp-1t "$py_out")" 0
+fi
 row hessian-seed-net "$(value hessian-seed-net "$tg_out")" us "PyTorch hessian" \
     "$(value torch-hessian-seed-net "$py_out")" 0
 row hessian-vectorized "$(value hessian-seed-net "$tg_out")" us "PyTorch vectorize=True" \
@@ -77,6 +89,15 @@ if [[ $reference_blas == 1 ]]; then
     echo "Install an optimised BLAS: sudo apt-get install -y libopenblas0-pthread"
 else
     row matmul-1024-1t "$(value matmul-1024-1t "$tg_out")" GFLOP/s "NumPy" "$np_gflops" 1
+    if [[ -n "$tg_thp" ]]; then
+        row "matmul-1024 THP" "$(value matmul-1024-1t "$tg_thp")" GFLOP/s "NumPy" "$np_gflops" 1
+    fi
 fi
 echo
 echo "Ratios: Tapegrad's speed over the reference's (above 1: Tapegrad is faster). One thread each, CPU clock."
+if [[ -n "$tg_thp" ]]; then
+    echo "THP rows: the same jar run with java -XX:+UseTransparentHugePages (transparent huge pages: $thp_mode),"
+    echo "as NumPy's arrays get them by default."
+else
+    echo "Transparent huge pages are off here (${thp_mode:-not reported}): no THP rows."
+fi
