@@ -4,14 +4,15 @@ package dev.tapegrad.autograd.kernel;
  * The GotoBLAS loop nest shared by the packed kernels: for each block of {@code nc} columns and
  * {@code kc} rows of {@code op(B)}, pack B into panels {@code nr} wide; for each block of {@code mc}
  * rows of A, pack A into panels {@code mr} tall; then hand every {@code mr x nr} tile of C to the
- * kernel's micro-kernel. Ragged edges are packed with zeros, so each element of C is
- * {@code c + chain(block 0) + chain(block 1) + ...}, each chain in order of k from zero; the blocks
- * along k are those of {@link Blocking#kcFor}, which depend on k alone. Internal.
+ * kernel's micro-kernel. Ragged edges are packed with zeros, so each element of C is summed block
+ * by block along k, each block's products in order of k, however the kernel orders the additions
+ * within a block; the blocks along k are those of {@link Blocking#kcFor}, which depend on k alone.
+ * Internal.
  *
- * <p>The micro-kernel only ever sees whole tiles: a tile that sticks out of C is computed into a
- * zeroed scratch tile and added from there. So the micro-kernel has no branch that a new shape could
- * take for the first time, and the JIT never has to throw its compiled code away (running vector code
- * uncompiled until it recompiles costs more than the scalar kernel).
+ * <p>The micro-kernel only ever sees whole tiles: a tile that sticks out of C is computed in a
+ * scratch tile holding C's values (see {@code edgeTile}). So the micro-kernel has no branch that a
+ * new shape could take for the first time, and the JIT never has to throw its compiled code away
+ * (running vector code uncompiled until it recompiles costs more than the scalar kernel).
  */
 final class Blocked {
     private Blocked() {}
@@ -66,18 +67,30 @@ final class Blocked {
                             if (rows == mr && cols == nr) {
                                 micro.tile(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc);
                             } else {
-                                java.util.Arrays.fill(edge, 0);
-                                micro.tile(kc, ap, ir * kc, bp, jr * kc, edge, 0, nr);
-                                for (int r = 0; r < rows; r++) {
-                                    for (int j = 0; j < cols; j++) {
-                                        c[cIdx + r * ldc + j] += edge[r * nr + j];
-                                    }
-                                }
+                                edgeTile(micro, mr, nr, rows, cols, kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, edge);
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A tile that sticks out of C, computed in {@code edge}: C's values where the tile overlaps C and
+     * zeros elsewhere go in, the micro-kernel updates the whole scratch tile, the overlap goes back.
+     * Each element thus meets the micro-kernel exactly as in a whole tile, so its sum does not depend
+     * on where the tiles fall (a kernel may start its sums from C's values).
+     */
+    private static void edgeTile(Micro micro, int mr, int nr, int rows, int cols, int kc, double[] ap, int ai,
+                                 double[] bp, int bi, double[] c, int cIdx, int ldc, double[] edge) {
+        java.util.Arrays.fill(edge, 0);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(c, cIdx + r * ldc, edge, r * nr, cols);
+        }
+        micro.tile(kc, ap, ai, bp, bi, edge, 0, nr);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(edge, r * nr, c, cIdx + r * ldc, cols);
         }
     }
 }
