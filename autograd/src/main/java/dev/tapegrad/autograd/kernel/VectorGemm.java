@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * into panels {@link #NR} columns wide; for each block of {@link #MC} rows of A, A is packed into
  * panels {@link #MR} rows tall; then an {@code MR x NR} tile of C is kept in vector registers while
  * the micro-kernel runs along k with fused multiply-adds. Ragged edges are packed with zeros, so
- * every element goes through the same micro-kernel, block after block along k: the 8 x 2L tile adds
- * each block's fused chain (from zero) to C, the 8 x 3L tile continues the chain from C's value.
+ * every element goes through the same micro-kernel: {@code c + fma-chain(block 0) + fma-chain(block
+ * 1) + ...}, each chain in order of k from zero.
  *
  * <p>Only {@link Gemm} refers to this class, and only when the {@code jdk.incubator.vector} module
  * is present, so the library loads without it. The micro-kernels call nothing that takes or returns
@@ -142,45 +142,37 @@ final class VectorGemm {
 
     /**
      * As {@link #micro2} on an 8 x 3L tile: 24 accumulators, three loads of B and eight broadcasts per
-     * step. The accumulators start from C's tile rather than from zero, so each element of C is summed
-     * as {@code c + a_0 b_0 + a_1 b_1 + ...} in order of k (the edge tiles of {@link Blocked} start from
-     * C's values too, so every element is summed alike wherever its tile falls). Adding the tile to C at
-     * the end instead took 24 more Vector API calls, and past the JIT's inlining budget the last 14 C
-     * stores of the method compiled as calls into the Vector API's Java fallback (HotSpot 17).
+     * step. The tile is added as {@code acc.add(c)}, not {@code c.add(acc)} (the same sum, bit for bit):
+     * HotSpot 17 knows the accumulators' exact class, but in the other form the last 14 of the 24 C
+     * stores, past its inlining budget, lost the constant species and compiled as calls into the Vector
+     * API's Java fallback (PrintIntrinsics: "missing constant").
      */
     private static void micro3(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
-        int r0 = cIdx;
-        int r1 = cIdx + ldc;
-        int r2 = cIdx + 2 * ldc;
-        int r3 = cIdx + 3 * ldc;
-        int r4 = cIdx + 4 * ldc;
-        int r5 = cIdx + 5 * ldc;
-        int r6 = cIdx + 6 * ldc;
-        int r7 = cIdx + 7 * ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, r0);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, r0 + L);
-        DoubleVector c02 = DoubleVector.fromArray(S, c, r0 + 2 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
-        DoubleVector c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
-        DoubleVector c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
-        DoubleVector c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
-        DoubleVector c40 = DoubleVector.fromArray(S, c, r4);
-        DoubleVector c41 = DoubleVector.fromArray(S, c, r4 + L);
-        DoubleVector c42 = DoubleVector.fromArray(S, c, r4 + 2 * L);
-        DoubleVector c50 = DoubleVector.fromArray(S, c, r5);
-        DoubleVector c51 = DoubleVector.fromArray(S, c, r5 + L);
-        DoubleVector c52 = DoubleVector.fromArray(S, c, r5 + 2 * L);
-        DoubleVector c60 = DoubleVector.fromArray(S, c, r6);
-        DoubleVector c61 = DoubleVector.fromArray(S, c, r6 + L);
-        DoubleVector c62 = DoubleVector.fromArray(S, c, r6 + 2 * L);
-        DoubleVector c70 = DoubleVector.fromArray(S, c, r7);
-        DoubleVector c71 = DoubleVector.fromArray(S, c, r7 + L);
-        DoubleVector c72 = DoubleVector.fromArray(S, c, r7 + 2 * L);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector c00 = zero;
+        DoubleVector c01 = zero;
+        DoubleVector c02 = zero;
+        DoubleVector c10 = zero;
+        DoubleVector c11 = zero;
+        DoubleVector c12 = zero;
+        DoubleVector c20 = zero;
+        DoubleVector c21 = zero;
+        DoubleVector c22 = zero;
+        DoubleVector c30 = zero;
+        DoubleVector c31 = zero;
+        DoubleVector c32 = zero;
+        DoubleVector c40 = zero;
+        DoubleVector c41 = zero;
+        DoubleVector c42 = zero;
+        DoubleVector c50 = zero;
+        DoubleVector c51 = zero;
+        DoubleVector c52 = zero;
+        DoubleVector c60 = zero;
+        DoubleVector c61 = zero;
+        DoubleVector c62 = zero;
+        DoubleVector c70 = zero;
+        DoubleVector c71 = zero;
+        DoubleVector c72 = zero;
         DoubleVector av;
         for (int p = 0; p < kc; p++) {
             int bo = bi;
@@ -223,29 +215,37 @@ final class VectorGemm {
             c71 = av.fma(b1, c71);
             c72 = av.fma(b2, c72);
         }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + L);
-        c02.intoArray(c, r0 + 2 * L);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + L);
-        c12.intoArray(c, r1 + 2 * L);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + L);
-        c22.intoArray(c, r2 + 2 * L);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + L);
-        c32.intoArray(c, r3 + 2 * L);
-        c40.intoArray(c, r4);
-        c41.intoArray(c, r4 + L);
-        c42.intoArray(c, r4 + 2 * L);
-        c50.intoArray(c, r5);
-        c51.intoArray(c, r5 + L);
-        c52.intoArray(c, r5 + 2 * L);
-        c60.intoArray(c, r6);
-        c61.intoArray(c, r6 + L);
-        c62.intoArray(c, r6 + 2 * L);
-        c70.intoArray(c, r7);
-        c71.intoArray(c, r7 + L);
-        c72.intoArray(c, r7 + 2 * L);
+        int r0 = cIdx;
+        c00.add(DoubleVector.fromArray(S, c, r0)).intoArray(c, r0);
+        c01.add(DoubleVector.fromArray(S, c, r0 + L)).intoArray(c, r0 + L);
+        c02.add(DoubleVector.fromArray(S, c, r0 + 2 * L)).intoArray(c, r0 + 2 * L);
+        int r1 = cIdx + ldc;
+        c10.add(DoubleVector.fromArray(S, c, r1)).intoArray(c, r1);
+        c11.add(DoubleVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
+        c12.add(DoubleVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
+        int r2 = cIdx + 2 * ldc;
+        c20.add(DoubleVector.fromArray(S, c, r2)).intoArray(c, r2);
+        c21.add(DoubleVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
+        c22.add(DoubleVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
+        int r3 = cIdx + 3 * ldc;
+        c30.add(DoubleVector.fromArray(S, c, r3)).intoArray(c, r3);
+        c31.add(DoubleVector.fromArray(S, c, r3 + L)).intoArray(c, r3 + L);
+        c32.add(DoubleVector.fromArray(S, c, r3 + 2 * L)).intoArray(c, r3 + 2 * L);
+        int r4 = cIdx + 4 * ldc;
+        c40.add(DoubleVector.fromArray(S, c, r4)).intoArray(c, r4);
+        c41.add(DoubleVector.fromArray(S, c, r4 + L)).intoArray(c, r4 + L);
+        c42.add(DoubleVector.fromArray(S, c, r4 + 2 * L)).intoArray(c, r4 + 2 * L);
+        int r5 = cIdx + 5 * ldc;
+        c50.add(DoubleVector.fromArray(S, c, r5)).intoArray(c, r5);
+        c51.add(DoubleVector.fromArray(S, c, r5 + L)).intoArray(c, r5 + L);
+        c52.add(DoubleVector.fromArray(S, c, r5 + 2 * L)).intoArray(c, r5 + 2 * L);
+        int r6 = cIdx + 6 * ldc;
+        c60.add(DoubleVector.fromArray(S, c, r6)).intoArray(c, r6);
+        c61.add(DoubleVector.fromArray(S, c, r6 + L)).intoArray(c, r6 + L);
+        c62.add(DoubleVector.fromArray(S, c, r6 + 2 * L)).intoArray(c, r6 + 2 * L);
+        int r7 = cIdx + 7 * ldc;
+        c70.add(DoubleVector.fromArray(S, c, r7)).intoArray(c, r7);
+        c71.add(DoubleVector.fromArray(S, c, r7 + L)).intoArray(c, r7 + L);
+        c72.add(DoubleVector.fromArray(S, c, r7 + 2 * L)).intoArray(c, r7 + 2 * L);
     }
 }
