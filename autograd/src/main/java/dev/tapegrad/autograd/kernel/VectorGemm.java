@@ -142,13 +142,16 @@ final class VectorGemm {
 
     /**
      * As {@link #micro2} on an 8 x 3L tile: 24 accumulators, three loads of B and eight broadcasts per
-     * step. The tile is added as {@code acc.add(c)}, not {@code c.add(acc)} (the same sum, bit for bit):
-     * HotSpot 17 knows the accumulators' exact class, but in the other form the last 14 of the 24 C
-     * stores, past its inlining budget, lost the constant species and compiled as calls into the Vector
-     * API's Java fallback (PrintIntrinsics: "missing constant").
+     * step. The tile goes into C as {@code fma(acc, 1, c)}, which rounds once and so is
+     * {@code acc + c} bit for bit: past HotSpot 17's inlining budget, the 24 calls of {@code add} this
+     * method once made were inlined late without their constant operator, and in most runs 8 to 14 of
+     * the C stores behind them compiled as calls into the Vector API's Java fallback (PrintIntrinsics:
+     * "missing constant"); {@code fma} is already inlined by the loop. Loading C before the loop
+     * instead avoided that too, but cost 10% on Temurin 25, where every chain then waited for C.
      */
     private static void micro3(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
         DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector c00 = zero;
         DoubleVector c01 = zero;
         DoubleVector c02 = zero;
@@ -216,36 +219,36 @@ final class VectorGemm {
             c72 = av.fma(b2, c72);
         }
         int r0 = cIdx;
-        c00.add(DoubleVector.fromArray(S, c, r0)).intoArray(c, r0);
-        c01.add(DoubleVector.fromArray(S, c, r0 + L)).intoArray(c, r0 + L);
-        c02.add(DoubleVector.fromArray(S, c, r0 + 2 * L)).intoArray(c, r0 + 2 * L);
+        c00.fma(one, DoubleVector.fromArray(S, c, r0)).intoArray(c, r0);
+        c01.fma(one, DoubleVector.fromArray(S, c, r0 + L)).intoArray(c, r0 + L);
+        c02.fma(one, DoubleVector.fromArray(S, c, r0 + 2 * L)).intoArray(c, r0 + 2 * L);
         int r1 = cIdx + ldc;
-        c10.add(DoubleVector.fromArray(S, c, r1)).intoArray(c, r1);
-        c11.add(DoubleVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
-        c12.add(DoubleVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
+        c10.fma(one, DoubleVector.fromArray(S, c, r1)).intoArray(c, r1);
+        c11.fma(one, DoubleVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
+        c12.fma(one, DoubleVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
         int r2 = cIdx + 2 * ldc;
-        c20.add(DoubleVector.fromArray(S, c, r2)).intoArray(c, r2);
-        c21.add(DoubleVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
-        c22.add(DoubleVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
+        c20.fma(one, DoubleVector.fromArray(S, c, r2)).intoArray(c, r2);
+        c21.fma(one, DoubleVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
+        c22.fma(one, DoubleVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
         int r3 = cIdx + 3 * ldc;
-        c30.add(DoubleVector.fromArray(S, c, r3)).intoArray(c, r3);
-        c31.add(DoubleVector.fromArray(S, c, r3 + L)).intoArray(c, r3 + L);
-        c32.add(DoubleVector.fromArray(S, c, r3 + 2 * L)).intoArray(c, r3 + 2 * L);
+        c30.fma(one, DoubleVector.fromArray(S, c, r3)).intoArray(c, r3);
+        c31.fma(one, DoubleVector.fromArray(S, c, r3 + L)).intoArray(c, r3 + L);
+        c32.fma(one, DoubleVector.fromArray(S, c, r3 + 2 * L)).intoArray(c, r3 + 2 * L);
         int r4 = cIdx + 4 * ldc;
-        c40.add(DoubleVector.fromArray(S, c, r4)).intoArray(c, r4);
-        c41.add(DoubleVector.fromArray(S, c, r4 + L)).intoArray(c, r4 + L);
-        c42.add(DoubleVector.fromArray(S, c, r4 + 2 * L)).intoArray(c, r4 + 2 * L);
+        c40.fma(one, DoubleVector.fromArray(S, c, r4)).intoArray(c, r4);
+        c41.fma(one, DoubleVector.fromArray(S, c, r4 + L)).intoArray(c, r4 + L);
+        c42.fma(one, DoubleVector.fromArray(S, c, r4 + 2 * L)).intoArray(c, r4 + 2 * L);
         int r5 = cIdx + 5 * ldc;
-        c50.add(DoubleVector.fromArray(S, c, r5)).intoArray(c, r5);
-        c51.add(DoubleVector.fromArray(S, c, r5 + L)).intoArray(c, r5 + L);
-        c52.add(DoubleVector.fromArray(S, c, r5 + 2 * L)).intoArray(c, r5 + 2 * L);
+        c50.fma(one, DoubleVector.fromArray(S, c, r5)).intoArray(c, r5);
+        c51.fma(one, DoubleVector.fromArray(S, c, r5 + L)).intoArray(c, r5 + L);
+        c52.fma(one, DoubleVector.fromArray(S, c, r5 + 2 * L)).intoArray(c, r5 + 2 * L);
         int r6 = cIdx + 6 * ldc;
-        c60.add(DoubleVector.fromArray(S, c, r6)).intoArray(c, r6);
-        c61.add(DoubleVector.fromArray(S, c, r6 + L)).intoArray(c, r6 + L);
-        c62.add(DoubleVector.fromArray(S, c, r6 + 2 * L)).intoArray(c, r6 + 2 * L);
+        c60.fma(one, DoubleVector.fromArray(S, c, r6)).intoArray(c, r6);
+        c61.fma(one, DoubleVector.fromArray(S, c, r6 + L)).intoArray(c, r6 + L);
+        c62.fma(one, DoubleVector.fromArray(S, c, r6 + 2 * L)).intoArray(c, r6 + 2 * L);
         int r7 = cIdx + 7 * ldc;
-        c70.add(DoubleVector.fromArray(S, c, r7)).intoArray(c, r7);
-        c71.add(DoubleVector.fromArray(S, c, r7 + L)).intoArray(c, r7 + L);
-        c72.add(DoubleVector.fromArray(S, c, r7 + 2 * L)).intoArray(c, r7 + 2 * L);
+        c70.fma(one, DoubleVector.fromArray(S, c, r7)).intoArray(c, r7);
+        c71.fma(one, DoubleVector.fromArray(S, c, r7 + L)).intoArray(c, r7 + L);
+        c72.fma(one, DoubleVector.fromArray(S, c, r7 + 2 * L)).intoArray(c, r7 + 2 * L);
     }
 }
