@@ -12,14 +12,8 @@
 # Exit status: 0 when no run printed a failure, 1 when one did, 2 when it could not run.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="${JAR:-$root/examples/target/tapegrad-examples.jar}"
-java="${JAVA:-java}"
+source "$(dirname "${BASH_SOURCE[0]}")/jar.sh" check-intrinsics
 runs="${RUNS:-5}"
-if [[ ! -f "$jar" ]]; then
-    echo "check-intrinsics: $jar is missing; build it first: (cd $root && mvn -B -q package -DskipTests)" >&2
-    exit 2
-fi
 
 kernels=(VectorGemm VectorPack VectorLanewise)
 options=(--add-modules jdk.incubator.vector -XX:+UnlockDiagnosticVMOptions -XX:CompileCommand=quiet)

@@ -12,15 +12,9 @@
 # less than wall time would; run it on a quiet machine all the same.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/examples/target/tapegrad-examples.jar"
-java="${JAVA:-java}"
+source "$(dirname "${BASH_SOURCE[0]}")/jar.sh" compare-pytorch
 python="${PYTHON:-/usr/bin/python3}"
 
-if [[ ! -f "$jar" ]]; then
-    echo "compare-pytorch: $jar is missing; build it first: (cd $root && mvn -B -q package -DskipTests)" >&2
-    exit 2
-fi
 if ! "$python" -c 'import torch, numpy' 2>/dev/null; then
     echo "compare-pytorch: $python lacks PyTorch or NumPy. On Debian or Ubuntu:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y python3-torch python3-numpy libopenblas0-pthread" >&2
