@@ -83,6 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("note: jdk.incubator.vector is absent; matmul uses the scalar kernel"
                     + " (run java with --add-modules jdk.incubator.vector)");
         }
+        if (wanted("matmul-1024-1t") || wanted("matmul-1024-2t") || wanted("wide-mlp-1t") || wanted("wide-mlp-2t")) {
+            HugePages.adviceHere().ifPresent(System.err::println);
+        }
         if (wanted("seed-step")) {
             NnSeedStep s = new NnSeedStep(1);
             SeedStep raw = new SeedStep(1);
