@@ -177,11 +177,10 @@ final class VectorGemm {
         DoubleVector c71 = zero;
         DoubleVector c72 = zero;
         DoubleVector av;
-        for (int p = 0; p < kc; p++) {
-            int bo = bi;
-            int ao = ai;
-            bi += 3 * L;
-            ai += MR;
+        // The loop variable is the offset into B itself: C2 then hoists the range checks of the three
+        // B loads out of the loop, which it did not for a second variable advanced beside a counter.
+        int end = bi + kc * (3 * L);
+        for (int bo = bi, ao = ai; bo < end; bo += 3 * L, ao += MR) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector b2 = DoubleVector.fromArray(S, bp, bo + 2 * L);
