@@ -11,8 +11,8 @@ import java.util.Optional;
  * Whether this JVM's heap can use transparent huge pages, and what to do when it does not. Large
  * products miss the TLB on their strided rows; huge pages cover a 1024 x 1024 matrix with four TLB
  * entries instead of 2,048, which on a virtual machine (where a miss costs a nested page walk) made
- * the 1024 product up to 15% faster in most runs. NumPy asks for them on its large arrays by default, so a
- * comparison with its BLAS is fair only with them on this side too.
+ * the 1024 product up to 15% faster in most runs. NumPy asks for them on its large arrays by
+ * default, so a comparison with its BLAS is fair only with them on this side too.
  */
 final class HugePages {
     private HugePages() {}
