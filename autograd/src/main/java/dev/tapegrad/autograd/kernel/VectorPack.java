@@ -19,6 +19,34 @@ final class VectorPack extends Pack {
 
     private VectorPack() {}
 
+    /**
+     * An untransposed B's whole panels row by row of B, each row read once from left to right into
+     * every panel, instead of panel by panel: each of B's rows is then one pass over its pages rather
+     * than one per panel. The ragged last panel goes through {@link #bPanel}.
+     */
+    @Override
+    void b(boolean transB, int kc, int nc, int nr, double[] b, int bOff, int ldb, int pc, int jc, double[] bp) {
+        int whole = nr % L == 0 ? nc / nr * nr : 0;
+        if (transB || whole == 0) {
+            super.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
+            return;
+        }
+        int panel = kc * nr;
+        for (int p = 0; p < kc; p++) {
+            int src = bOff + (pc + p) * ldb + jc;
+            int dst = p * nr;
+            for (int jr = 0; jr < whole; jr += nr) {
+                for (int h = 0; h < nr; h += L) {
+                    DoubleVector.fromArray(S, b, src + jr + h).intoArray(bp, dst + h);
+                }
+                dst += panel;
+            }
+        }
+        if (whole < nc) {
+            bPanel(false, kc, nc - whole, nr, b, bOff, ldb, pc, jc + whole, bp, whole * kc);
+        }
+    }
+
     @Override
     void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
                 double[] bp, int base) {
