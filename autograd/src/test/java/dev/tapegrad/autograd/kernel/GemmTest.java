@@ -28,6 +28,8 @@ class GemmTest {
         {33, 65, 300}, {9, 17, 257}, {130, 40, 7}, {255, 255, 255}, {257, 257, 257}, {520, 20, 300},
         // The wide MLP's products: forward x W^T and the two backward products, through a ragged last layer.
         {128, 256, 784}, {128, 784, 256}, {256, 784, 128}, {128, 10, 256}, {10, 256, 128},
+        // Widths made of whole 8 x 24 tiles only, with no ragged panel, over one and over two blocks along k.
+        {9, 48, 33}, {31, 96, 170},
     };
 
     /** An independent reference: one dot product per element, in order of k, added to C last. */
