@@ -35,6 +35,8 @@ public final class Gemm {
     private static final class Dispatch {
         static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && Jit.optimizing() && VectorGemm.L >= 2;
+        /** The height of the blocked kernel's register tile. */
+        static final int TILE_ROWS = VECTOR ? VectorGemm.MR : ScalarGemm.MR;
     }
 
     /**
@@ -84,8 +86,9 @@ public final class Gemm {
             return;
         }
         if (m >= n) {
-            // Rows split at multiples of the register tile height, so tiles fall where they fall on one thread.
-            Parallel.forRange(m, 8, threads, (from, to) -> blocked(transA, transB, to - from, n, k,
+            // Rows split at multiples of the register tile's height, so that no thread's share ends in
+            // a partial tile. Where the split falls changes no bit.
+            Parallel.forRange(m, Dispatch.TILE_ROWS, threads, (from, to) -> blocked(transA, transB, to - from, n, k,
                     a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
         } else {
             Parallel.forRange(n, 32, threads, (from, to) -> blocked(transA, transB, m, to - from, k,

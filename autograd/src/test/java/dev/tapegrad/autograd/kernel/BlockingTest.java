@@ -27,7 +27,7 @@ class BlockingTest {
 
     @Test
     void blocksAreMultiplesOfTheTileInRange() {
-        for (int[] tile : new int[][] {{ScalarGemm.MR, ScalarGemm.NR}, {8, 24}, {8, 16}, {8, 12}, {8, 8}, {8, 4}}) {
+        for (int[] tile : new int[][] {{ScalarGemm.MR, ScalarGemm.NR}, {8, 24}, {8, 16}, {8, 12}, {8, 8}, {8, 4}, {6, 8}, {6, 4}}) {
             int mr = tile[0];
             int nr = tile[1];
             int kc = Blocking.kc(nr);
