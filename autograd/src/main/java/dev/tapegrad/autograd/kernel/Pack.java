@@ -3,9 +3,11 @@ package dev.tapegrad.autograd.kernel;
 /**
  * Packing for the blocked matrix kernels: a block of {@code op(A)} or {@code op(B)} copied into the
  * order the micro-kernel reads it, so that the kernel walks memory contiguously whatever the
- * operands' layouts and transposes. Ragged panels are padded with zeros. These are the plain loops,
- * which every kernel may use; {@code VectorPack} overrides {@link #bPanel}/{@link #aPanel} to move
- * whole panels with vectors. Internal.
+ * operands' layouts and transposes. Ragged panels are padded with zeros. Both operands are packed
+ * alike (see {@link #panels}): the columns of {@code op(B)} and the rows of {@code op(A)} are the
+ * "lines" of a panel, the shared index k its "steps". These are the plain loops, which every kernel
+ * may use; {@code VectorPack} overrides {@link #panels} and {@link #panel} to move whole panels with
+ * vectors. Internal.
  */
 class Pack {
     /** The plain loops, for kernels without the Vector API. */
@@ -22,37 +24,8 @@ class Pack {
      * {@code kc} rows of {@code nr} values; {@code B(p,j) = b[bOff + p*ldb + j]} or, when
      * {@code transB}, {@code b[bOff + j*ldb + p]}.
      */
-    void b(boolean transB, int kc, int nc, int nr, double[] b, int bOff, int ldb, int pc, int jc, double[] bp) {
-        for (int jr = 0; jr < nc; jr += nr) {
-            bPanel(transB, kc, Math.min(nr, nc - jr), nr, b, bOff, ldb, pc, jc + jr, bp, jr * kc);
-        }
-    }
-
-    /** One panel of {@link #b}: columns {@code j0..j0+cols} of {@code op(B)}, padded to {@code nr}, at {@code bp[base..]}. */
-    void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
-                double[] bp, int base) {
-        if (!transB) {
-            for (int p = 0; p < kc; p++) {
-                int dst = base + p * nr;
-                System.arraycopy(b, bOff + (pc + p) * ldb + j0, bp, dst, cols);
-                for (int j = cols; j < nr; j++) {
-                    bp[dst + j] = 0;
-                }
-            }
-            return;
-        }
-        for (int j = 0; j < nr; j++) {
-            if (j < cols) {
-                int src = bOff + (j0 + j) * ldb + pc;
-                for (int p = 0; p < kc; p++) {
-                    bp[base + p * nr + j] = b[src + p];
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    bp[base + p * nr + j] = 0;
-                }
-            }
-        }
+    final void b(boolean transB, int kc, int nc, int nr, double[] b, int bOff, int ldb, int pc, int jc, double[] bp) {
+        panels(!transB, kc, nc, nr, b, transB ? bOff + jc * ldb + pc : bOff + pc * ldb + jc, ldb, bp);
     }
 
     /**
@@ -60,34 +33,45 @@ class Pack {
      * {@code kc} columns of {@code mr} values; {@code A(i,p) = a[aOff + i*lda + p]} or, when
      * {@code transA}, {@code a[aOff + p*lda + i]}.
      */
-    void a(boolean transA, int mc, int kc, int mr, double[] a, int aOff, int lda, int ic, int pc, double[] ap) {
-        for (int ir = 0; ir < mc; ir += mr) {
-            aPanel(transA, Math.min(mr, mc - ir), kc, mr, a, aOff, lda, ic + ir, pc, ap, ir * kc);
+    final void a(boolean transA, int mc, int kc, int mr, double[] a, int aOff, int lda, int ic, int pc, double[] ap) {
+        panels(transA, kc, mc, mr, a, transA ? aOff + pc * lda + ic : aOff + ic * lda + pc, lda, ap);
+    }
+
+    /**
+     * {@code lines} lines of {@code kc} steps as panels of {@code width} lines, panel after panel:
+     * {@code dst[q*kc*width + p*width + w]} is step {@code p} of line {@code q*width + w}, zero past
+     * the last line. Step {@code p} of line {@code l} is {@code src[from + p*ld + l]} when
+     * {@code stepsAreRows} (the source holds a step's lines side by side), else
+     * {@code src[from + l*ld + p]}.
+     */
+    void panels(boolean stepsAreRows, int kc, int lines, int width, double[] src, int from, int ld, double[] dst) {
+        for (int q = 0; q < lines; q += width) {
+            panel(stepsAreRows, kc, Math.min(width, lines - q), width, src, stepsAreRows ? from + q : from + q * ld, ld,
+                    dst, q * kc);
         }
     }
 
-    /** One panel of {@link #a}: rows {@code i0..i0+rows} of {@code op(A)}, padded to {@code mr}, at {@code ap[base..]}. */
-    void aPanel(boolean transA, int rows, int kc, int mr, double[] a, int aOff, int lda, int i0, int pc,
-                double[] ap, int base) {
-        if (transA) {
+    /** One panel of {@link #panels}: its first {@code lines} lines (at most {@code width}), padded with zeros, at {@code dst[base..]}. */
+    void panel(boolean stepsAreRows, int kc, int lines, int width, double[] src, int from, int ld, double[] dst, int base) {
+        if (stepsAreRows) {
             for (int p = 0; p < kc; p++) {
-                int dst = base + p * mr;
-                System.arraycopy(a, aOff + (pc + p) * lda + i0, ap, dst, rows);
-                for (int i = rows; i < mr; i++) {
-                    ap[dst + i] = 0;
+                int d = base + p * width;
+                System.arraycopy(src, from + p * ld, dst, d, lines);
+                for (int w = lines; w < width; w++) {
+                    dst[d + w] = 0;
                 }
             }
             return;
         }
-        for (int i = 0; i < mr; i++) {
-            if (i < rows) {
-                int src = aOff + (i0 + i) * lda + pc;
+        for (int w = 0; w < width; w++) {
+            if (w < lines) {
+                int s = from + w * ld;
                 for (int p = 0; p < kc; p++) {
-                    ap[base + p * mr + i] = a[src + p];
+                    dst[base + p * width + w] = src[s + p];
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    ap[base + p * mr + i] = 0;
+                    dst[base + p * width + w] = 0;
                 }
             }
         }

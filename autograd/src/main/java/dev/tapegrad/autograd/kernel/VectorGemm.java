@@ -32,11 +32,9 @@ final class VectorGemm {
      */
     static final boolean WIDE = L >= 8;
     /** Rows of a register tile. */
-    static final int MR = WIDE ? 8 : 6;
-    /** Vectors across a register tile. */
-    static final int V = WIDE ? 3 : 2;
+    static final int MR = rows(WIDE);
     /** Columns of a register tile. */
-    static final int NR = V * L;
+    static final int NR = cols(WIDE);
     /** Block sizes from this machine's caches (see {@link Blocking}). */
     static final int KC = Blocking.kc(NR);
     static final int MC = Blocking.mc(MR, KC);
@@ -46,8 +44,7 @@ final class VectorGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        Blocked.gemm(MR, NR, KC, MC, NC, WIDE ? VectorGemm::micro8x3 : VectorGemm::micro6x2, VectorPack.INSTANCE,
-                transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        tiled(WIDE, KC, MC, NC, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
     /**
@@ -57,12 +54,24 @@ final class VectorGemm {
     static void gemmWithTile(boolean wide, boolean transA, boolean transB, int m, int n, int k,
                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                              double[] c, int cOff, int ldc) {
-        int mr = wide ? 8 : 6;
-        int nr = (wide ? 3 : 2) * L;
-        int kc = Blocking.kc(nr);
-        Blocked.gemm(mr, nr, kc, Blocking.mc(mr, kc), Blocking.nc(nr, kc),
-                wide ? VectorGemm::micro8x3 : VectorGemm::micro6x2, VectorPack.INSTANCE,
+        int kc = Blocking.kc(cols(wide));
+        tiled(wide, kc, Blocking.mc(rows(wide), kc), Blocking.nc(cols(wide), kc),
                 transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    private static int rows(boolean wide) {
+        return wide ? 8 : 6;
+    }
+
+    private static int cols(boolean wide) {
+        return (wide ? 3 : 2) * L;
+    }
+
+    private static void tiled(boolean wide, int kc, int mc, int nc, boolean transA, boolean transB, int m, int n, int k,
+                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                              double[] c, int cOff, int ldc) {
+        Blocked.gemm(rows(wide), cols(wide), kc, mc, nc, wide ? VectorGemm::micro8x3 : VectorGemm::micro6x2,
+                VectorPack.INSTANCE, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
     /**

@@ -4,11 +4,14 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Pack} on the Vector API for whole panels: a row of a panel that is contiguous in the source
- * moves as vector loads and stores, and one that is strided (a transposed B, an untransposed A) as
- * one gather per row, in place of {@code nr} scalar moves. At the shapes of a network's layers
- * packing takes a sixth of a product, and these move a panel 1.4 to 1.6 times faster. The ragged
- * last panel goes through the plain loops. Only {@link VectorGemm} refers to this class. Internal.
+ * {@link Pack} on the Vector API for whole panels of a width that is a multiple of the vector length.
+ * A source that holds each step's lines side by side (an untransposed B, a transposed A) is packed
+ * row by row of the source, each row read once from left to right into every panel, with vector
+ * loads and stores: one pass over each row's pages rather than one per panel. A strided source (a
+ * transposed B, an untransposed A) moves as one gather per step of {@link #L} lines, in place of
+ * {@code L} scalar moves. At the shapes of a network's layers packing takes a sixth of a product, and
+ * these move a panel 1.4 to 1.6 times faster. The ragged last panel goes through the plain loops.
+ * Only {@link VectorGemm} refers to this class. Internal.
  */
 final class VectorPack extends Pack {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -19,66 +22,35 @@ final class VectorPack extends Pack {
 
     private VectorPack() {}
 
-    /**
-     * An untransposed B's whole panels row by row of B, each row read once from left to right into
-     * every panel, instead of panel by panel: each of B's rows is then one pass over its pages rather
-     * than one per panel. The ragged last panel goes through {@link #bPanel}.
-     */
     @Override
-    void b(boolean transB, int kc, int nc, int nr, double[] b, int bOff, int ldb, int pc, int jc, double[] bp) {
-        int whole = nr % L == 0 ? nc / nr * nr : 0;
-        if (transB || whole == 0) {
-            super.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
+    void panels(boolean stepsAreRows, int kc, int lines, int width, double[] src, int from, int ld, double[] dst) {
+        int whole = width % L == 0 ? lines / width * width : 0;
+        if (!stepsAreRows || whole == 0) {
+            super.panels(stepsAreRows, kc, lines, width, src, from, ld, dst);
             return;
         }
-        int panel = kc * nr;
+        int panel = kc * width;
         for (int p = 0; p < kc; p++) {
-            int src = bOff + (pc + p) * ldb + jc;
-            int dst = p * nr;
-            for (int jr = 0; jr < whole; jr += nr) {
-                for (int h = 0; h < nr; h += L) {
-                    DoubleVector.fromArray(S, b, src + jr + h).intoArray(bp, dst + h);
+            int s = from + p * ld;
+            int d = p * width;
+            for (int q = 0; q < whole; q += width) {
+                for (int h = 0; h < width; h += L) {
+                    DoubleVector.fromArray(S, src, s + q + h).intoArray(dst, d + h);
                 }
-                dst += panel;
+                d += panel;
             }
         }
-        if (whole < nc) {
-            bPanel(false, kc, nc - whole, nr, b, bOff, ldb, pc, jc + whole, bp, whole * kc);
+        if (whole < lines) {
+            panel(true, kc, lines - whole, width, src, from + whole, ld, dst, whole * kc);
         }
     }
 
     @Override
-    void bPanel(boolean transB, int kc, int cols, int nr, double[] b, int bOff, int ldb, int pc, int j0,
-                double[] bp, int base) {
-        if (cols < nr || nr % L != 0) {
-            super.bPanel(transB, kc, cols, nr, b, bOff, ldb, pc, j0, bp, base);
-        } else if (!transB) {
-            copyRows(kc, nr, b, bOff + pc * ldb + j0, ldb, bp, base);
+    void panel(boolean stepsAreRows, int kc, int lines, int width, double[] src, int from, int ld, double[] dst, int base) {
+        if (stepsAreRows || lines < width || width % L != 0) {
+            super.panel(stepsAreRows, kc, lines, width, src, from, ld, dst, base);
         } else {
-            gatherRows(kc, nr, b, bOff + j0 * ldb + pc, ldb, bp, base);
-        }
-    }
-
-    @Override
-    void aPanel(boolean transA, int rows, int kc, int mr, double[] a, int aOff, int lda, int i0, int pc,
-                double[] ap, int base) {
-        if (rows < mr || mr % L != 0) {
-            super.aPanel(transA, rows, kc, mr, a, aOff, lda, i0, pc, ap, base);
-        } else if (transA) {
-            copyRows(kc, mr, a, aOff + pc * lda + i0, lda, ap, base);
-        } else {
-            gatherRows(kc, mr, a, aOff + i0 * lda + pc, lda, ap, base);
-        }
-    }
-
-    /** {@code dst[base + p*width + j] = src[from + p*ld + j]} for {@code p < kc, j < width}. */
-    private static void copyRows(int kc, int width, double[] src, int from, int ld, double[] dst, int base) {
-        for (int p = 0; p < kc; p++) {
-            for (int h = 0; h < width; h += L) {
-                DoubleVector.fromArray(S, src, from + h).intoArray(dst, base + h);
-            }
-            from += ld;
-            base += width;
+            gatherRows(kc, width, src, from, ld, dst, base);
         }
     }
 

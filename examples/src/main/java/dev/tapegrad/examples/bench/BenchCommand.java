@@ -78,12 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         LongSupplier one = clock == Clock.cpu ? Measure::cpu : Measure::wall;
-        if (!Gemm.vectorized() && (wanted("matmul-1024-1t") || wanted("matmul-1024-2t")
-                || wanted("wide-mlp-1t") || wanted("wide-mlp-2t"))) {
-            System.err.println("note: jdk.incubator.vector is absent; matmul uses the scalar kernel"
-                    + " (run java with --add-modules jdk.incubator.vector)");
-        }
         if (wanted("matmul-1024-1t") || wanted("matmul-1024-2t") || wanted("wide-mlp-1t") || wanted("wide-mlp-2t")) {
+            if (!Gemm.vectorized()) {
+                System.err.println("note: jdk.incubator.vector is absent; matmul uses the scalar kernel"
+                        + " (run java with --add-modules jdk.incubator.vector)");
+            }
             HugePages.adviceHere().ifPresent(System.err::println);
         }
         if (wanted("seed-step")) {
