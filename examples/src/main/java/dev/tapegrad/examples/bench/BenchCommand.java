@@ -88,40 +88,42 @@ public final class BenchCommand implements Callable<Integer> {
         if (wanted("seed-step")) {
             NnSeedStep s = new NnSeedStep(1);
             SeedStep raw = new SeedStep(1);
-            print("seed-step", Measure.medianSeconds(one, s::step, 3 * scale, 15, 0.1 * scale) * 1e6, "us");
-            print("seed-step-raw", Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale) * 1e6, "us");
+            Measure.Timing nn = Measure.medianSeconds(one, s::step, 3 * scale, 15, 0.1 * scale);
+            print("seed-step", nn.seconds() * 1e6, "us", nn);
+            Measure.Timing plain = Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale);
+            print("seed-step-raw", plain.seconds() * 1e6, "us", plain);
             print("seed-step-alloc", Measure.bytesPerCall(s::step, 10_000), "bytes");
         }
         if (wanted("scalar-mlp")) {
             ScalarMlp mlp = new ScalarMlp(1);
-            double sec = Measure.medianSeconds(one, mlp::run, 3 * scale, 11, 0.1 * scale);
-            print("scalar-mlp", sec * 1e9 / mlp.lastOps(), "ns");
+            Measure.Timing t = Measure.medianSeconds(one, mlp::run, 3 * scale, 11, 0.1 * scale);
+            print("scalar-mlp", t.seconds() * 1e9 / mlp.lastOps(), "ns", t);
             print("scalar-mlp-alloc", Measure.bytesPerCall(mlp::run, 3) / mlp.lastOps(), "bytes");
         }
         if (wanted("scalar-chain")) {
-            double sec = Measure.medianSeconds(one, ScalarChain::run, 3 * scale, 11, 0.1 * scale);
-            print("scalar-chain", sec * 1e9 / ScalarChain.OPS, "ns");
+            Measure.Timing t = Measure.medianSeconds(one, ScalarChain::run, 3 * scale, 11, 0.1 * scale);
+            print("scalar-chain", t.seconds() * 1e9 / ScalarChain.OPS, "ns", t);
             print("scalar-chain-alloc", Measure.bytesPerCall(ScalarChain::run, 3) / ScalarChain.OPS, "bytes");
         }
         for (int threads = 1; threads <= 2; threads++) {
             if (wanted("matmul-1024-" + threads + "t")) {
                 Matmul mm = new Matmul(1024);
                 LongSupplier c = threads == 1 ? one : Measure::wall;
-                double sec = Measure.inPool(threads, () -> Measure.medianSeconds(c, mm::run, 2 * scale, 9, 0.1 * scale));
-                print("matmul-1024-" + threads + "t", mm.flops() / sec / 1e9, "GFLOP/s");
+                Measure.Timing t = Measure.inPool(threads, () -> Measure.medianSeconds(c, mm::run, 2 * scale, 9, 0.1 * scale));
+                print("matmul-1024-" + threads + "t", mm.flops() / t.seconds() / 1e9, "GFLOP/s", t);
             }
         }
         for (int threads = 1; threads <= 2; threads++) {
             if (wanted("wide-mlp-" + threads + "t")) {
                 NnWideMlp w = new NnWideMlp(1);
                 LongSupplier c = threads == 1 ? one : Measure::wall;
-                double sec = Measure.inPool(threads, () -> Measure.medianSeconds(c, w::step, 3 * scale, 15, 0.1 * scale));
-                print("wide-mlp-" + threads + "t", sec * 1e3, "ms");
+                Measure.Timing t = Measure.inPool(threads, () -> Measure.medianSeconds(c, w::step, 3 * scale, 15, 0.1 * scale));
+                print("wide-mlp-" + threads + "t", t.seconds() * 1e3, "ms", t);
             }
             if (threads == 1 && wanted("wide-mlp-raw-1t")) {
                 WideMlp raw = new WideMlp(1);
-                double sec = Measure.inPool(1, () -> Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale));
-                print("wide-mlp-raw-1t", sec * 1e3, "ms");
+                Measure.Timing t = Measure.inPool(1, () -> Measure.medianSeconds(one, raw::step, 3 * scale, 15, 0.1 * scale));
+                print("wide-mlp-raw-1t", t.seconds() * 1e3, "ms", t);
             }
         }
         HigherOrderFigures.run(this::wanted, one, scale, this::print);
@@ -135,5 +137,11 @@ public final class BenchCommand implements Callable<Integer> {
     private void print(String name, double median, String unit) {
         out.printf("%s %.3g %s%n", name, median, unit);
         out.flush();
+    }
+
+    // The figure goes to standard output, which scripts parse; a warning about it to standard error.
+    private void print(String name, double median, String unit, Measure.Timing timing) {
+        print(name, median, unit);
+        timing.warning(name).ifPresent(System.err::println);
     }
 }

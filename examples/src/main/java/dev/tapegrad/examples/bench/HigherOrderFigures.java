@@ -16,27 +16,27 @@ final class HigherOrderFigures {
 
     /** Where a figure goes: {@code NAME MEDIAN UNIT}. */
     interface Printer {
-        /** Prints one figure. */
-        void print(String name, double median, String unit);
+        /** Prints one figure, with a warning where its timing is suspect. */
+        void print(String name, double median, String unit, Measure.Timing timing);
     }
 
     /** Measures the wanted workloads in order, timed by {@code clock}, with warm-up and samples scaled by {@code scale}. */
     static void run(Predicate<String> wanted, LongSupplier clock, double scale, Printer out) {
         if (wanted.test("hvp-wide-mlp")) {
             HvpWideMlp h = new HvpWideMlp(1);
-            double sec = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
-            out.print("hvp-wide-mlp", sec * 1e3, "ms");
+            Measure.Timing t = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
+            out.print("hvp-wide-mlp", t.seconds() * 1e3, "ms", t);
         }
         if (wanted.test("hessian-seed-net")) {
             HessianSeedNet h = new HessianSeedNet(1);
-            double values = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runValues, 3 * scale, 15,
+            Measure.Timing values = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runValues, 3 * scale, 15,
                     0.1 * scale));
-            out.print("hessian-seed-net", values * 1e6, "us");
-            double sec = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
-            out.print("hessian-seed-net-graph", sec * 1e6, "us");
-            double batched = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runBatched, 3 * scale, 15,
+            out.print("hessian-seed-net", values.seconds() * 1e6, "us", values);
+            Measure.Timing graph = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::run, 3 * scale, 15, 0.1 * scale));
+            out.print("hessian-seed-net-graph", graph.seconds() * 1e6, "us", graph);
+            Measure.Timing batched = Measure.inPool(1, () -> Measure.medianSeconds(clock, h::runBatched, 3 * scale, 15,
                     0.1 * scale));
-            out.print("hessian-seed-net-batched", batched * 1e6, "us");
+            out.print("hessian-seed-net-batched", batched.seconds() * 1e6, "us", batched);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.tapegrad.examples.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.DoubleSupplier;
@@ -15,10 +17,40 @@ final class Measure {
     static volatile double sink;
 
     /**
-     * Median seconds per call of {@code work}, after {@code warmupSeconds} of calls, over {@code samples}
-     * samples, timed by {@code clock} (nanoseconds: wall time, or the calling thread's CPU time).
+     * A median time per call, and the median over the samples of the share of the measuring thread's
+     * CPU time that the operating system's kernel took (page faults, mostly: a heap still growing, or
+     * memory compacted into huge pages). A sample or two stalled in the kernel leave the median time
+     * alone; a large median share means the figure times the kernel, not the work.
+     *
+     * @param seconds     median seconds per call
+     * @param kernelShare median kernel time over CPU time of the measuring thread, in [0, 1]; NaN where
+     *                    the JVM cannot tell or the samples are too short to tell
      */
-    static double medianSeconds(LongSupplier clock, DoubleSupplier work, double warmupSeconds, int samples,
+    record Timing(double seconds, double kernelShare) {
+        /**
+         * Above this kernel share a figure is reported with a warning: high enough that ticks of user
+         * time (a tenth of a 0.1 s sample) never reach it for work that makes no system calls.
+         */
+        static final double SUSPECT = 0.5;
+
+        /** A warning for the figure {@code name}, if the kernel took more than {@link #SUSPECT} of its time. */
+        Optional<String> warning(String name) {
+            if (!(kernelShare > SUSPECT)) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format("note: while %s was measured, the operating system's kernel took %.0f%% of"
+                    + " the thread's CPU time (page faults: a heap still growing, or memory being compacted into huge"
+                    + " pages), so the figure times the kernel more than the work; run again, or give java a fixed"
+                    + " heap (-Xms equal to -Xmx) with -XX:+AlwaysPreTouch", name, 100 * kernelShare));
+        }
+    }
+
+    /**
+     * The median time per call of {@code work}, after {@code warmupSeconds} of calls, over {@code samples}
+     * samples, timed by {@code clock} (nanoseconds: wall time, or the calling thread's CPU time); with the
+     * median of the kernel's share of the calling thread's CPU time in each sample.
+     */
+    static Timing medianSeconds(LongSupplier clock, DoubleSupplier work, double warmupSeconds, int samples,
                                 double sampleSeconds) {
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long calls = 0;
@@ -31,19 +63,45 @@ final class Measure {
         double perCall = (System.nanoTime() - start) / 1e9 / calls;
         long batch = Math.max(1, (long) (sampleSeconds / perCall));
         double[] t = new double[samples];
+        double[] shares = new double[samples];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < samples; i++) {
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long user0 = mx.getCurrentThreadUserTime();
             long t0 = clock.getAsLong();
             for (long j = 0; j < batch; j++) {
                 s += work.getAsDouble();
             }
             t[i] = (clock.getAsLong() - t0) / 1e9 / batch;
+            shares[i] = kernelShare(mx.getCurrentThreadCpuTime() - cpu0, mx.getCurrentThreadUserTime() - user0,
+                    cpu0 >= 0 && user0 >= 0);
         }
         sink = s;
-        Arrays.sort(t);
-        return samples % 2 == 1 ? t[samples / 2] : (t[samples / 2 - 1] + t[samples / 2]) / 2;
+        return new Timing(median(t), median(shares));
     }
 
-    /** Wall-clock nanoseconds. */
+    // NaN sorts last, so a median of shares is NaN only where most samples had none.
+    private static double median(double[] x) {
+        double[] v = x.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** Below this much CPU time in a sample the user time's clock ticks (10 ms on Linux) are too coarse for a share. */
+    static final long SHARE_MIN_NANOS = 50_000_000L;
+
+    /**
+     * Kernel time over CPU time, from CPU and user nanoseconds; NaN where they are unknown or cover
+     * less than {@link #SHARE_MIN_NANOS} (a few ticks of user time would read as a kernel share).
+     */
+    static double kernelShare(long cpuNanos, long userNanos, boolean known) {
+        if (!known || cpuNanos < SHARE_MIN_NANOS || userNanos < 0) {
+            return Double.NaN;
+        }
+        return Math.max(0, Math.min(1, (cpuNanos - userNanos) / (double) cpuNanos));
+    }
+
     static long wall() {
         return System.nanoTime();
     }
@@ -75,7 +133,7 @@ final class Measure {
      * Runs {@code task} inside a fresh pool of {@code threads} threads, so every kernel it calls uses
      * at most that many (see {@code dev.tapegrad.autograd.kernel.Parallel}).
      */
-    static double inPool(int threads, java.util.concurrent.Callable<Double> task) {
+    static <T> T inPool(int threads, java.util.concurrent.Callable<T> task) {
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(task).get();
