@@ -14,7 +14,8 @@ package dev.tapegrad.autograd.kernel;
  *   <li>without it, a blocked scalar kernel that HotSpot auto-vectorises ({@code ScalarGemm}).
  * </ul>
  * Products of at least {@link #PARALLEL} multiply-adds are split by rows or columns of C over the
- * threads {@link Parallel#threads()} allows. The split never changes how one element is summed, so a
+ * threads {@link Parallel#threads()} allows, where their time outweighs handing work to another thread
+ * ({@link Parallel#threadsFor(double)}); the overload with a thread count splits from {@link #PARALLEL} on. The split never changes how one element is summed, so a
  * product gives the same bits on any number of threads; the three kernels sum in different orders
  * (fused or not, blocked along k or not), so results may differ in the last bits between a machine with
  * the module and one without, and between a tiny and a large product.
@@ -24,7 +25,7 @@ public final class Gemm {
 
     /** Below this many multiply-adds, plain loops. */
     static final long SMALL = 4096;
-    /** From this many multiply-adds on, the product is split over threads. */
+    /** From this many multiply-adds on, the product may be split over threads. */
     static final long PARALLEL = 1L << 20;
 
     /**
@@ -37,6 +38,12 @@ public final class Gemm {
                 && Jit.optimizing() && VectorGemm.L >= 2;
         /** The height of the blocked kernel's register tile. */
         static final int TILE_ROWS = VECTOR ? VectorGemm.MR : ScalarGemm.MR;
+        /**
+         * The one-thread rate assumed when deciding a split, at the fast end (the vector kernel ran 30
+         * to 40 multiply-adds per ns on an Intel Xeon, 54 on an AMD Zen 5; the scalar one about 4), so
+         * that a product's time is not overestimated where the kernel is slow.
+         */
+        static final double MULTIPLY_ADDS_PER_NANO = VECTOR ? 32 : 4;
     }
 
     /**
@@ -57,8 +64,9 @@ public final class Gemm {
     public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         // The thread count costs a native call: only products big enough to split ask for it.
-        boolean big = (long) m * n * k >= PARALLEL;
-        multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, big ? Parallel.threads() : 1);
+        long work = (long) m * n * k;
+        int threads = work >= PARALLEL ? Parallel.threadsFor(work / Dispatch.MULTIPLY_ADDS_PER_NANO) : 1;
+        multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, threads);
     }
 
     /** As {@link #multiplyAdd(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} on at most {@code threads} threads. */

@@ -35,6 +35,29 @@ public final class Parallel {
     }
 
     /**
+     * How many threads to split work over that takes about {@code estimatedNanos} on one thread:
+     * {@link #threads()} where halving it gains more than handing a piece to another thread costs on
+     * this machine (measured once, see {@code Handoff}), else 1. Splitting a piece too small for the
+     * handoff made it slower, not faster.
+     */
+    public static int threadsFor(double estimatedNanos) {
+        int threads = threads();
+        return threads > 1 && Handoff.worthSplitting(estimatedNanos, Handoff.nanos()) ? threads : 1;
+    }
+
+    /**
+     * What an array op costs per element when deciding a split: the cheap end (an add into a fresh
+     * array took 1.2 to 2.3 ns per element on an Intel Xeon; a sigmoid about 5), so that a split is
+     * never asked for where the work is smaller than thought.
+     */
+    static final double NANOS_PER_ELEMENT = 1.5;
+
+    /** {@link #threadsFor(double)} for an array op over {@code n} elements. */
+    public static int threadsForElements(int n) {
+        return threadsFor(n * NANOS_PER_ELEMENT);
+    }
+
+    /**
      * Runs {@code body} over {@code [0, n)} cut into at most {@code parts} pieces whose boundaries are
      * multiples of {@code align}; the calling thread runs the first piece and waits for the others,
      * which run in the current pool (the common pool outside any). An empty range runs nothing.
