@@ -27,7 +27,7 @@ public final class Broadcast {
             if (y.length < PARALLEL) {
                 same(op, a, b, y, 0, y.length);
             } else {
-                Parallel.forRange(y.length, 1024, Parallel.threadsForElements(y.length), (from, to) -> same(op, a, b, y, from, to));
+                Parallel.forWork(y.length, 1024, Parallel.elementNanos(y.length), (from, to) -> same(op, a, b, y, from, to));
             }
         } else if (b.length == 1 && a.length == y.length) {
             double bv = b[0];
@@ -41,7 +41,7 @@ public final class Broadcast {
             if (y.length < PARALLEL) {
                 rows(op, a, b, y, n, 0, rows);
             } else {
-                Parallel.forRange(rows, 1, Parallel.threadsForElements(y.length), (from, to) -> rows(op, a, b, y, n, from, to));
+                Parallel.forWork(rows, 1, Parallel.elementNanos(y.length), (from, to) -> rows(op, a, b, y, n, from, to));
             }
         } else {
             int[] ia = indexMap(da, out);
@@ -92,7 +92,7 @@ public final class Broadcast {
             if (y.length < PARALLEL) {
                 sameBackward(pa, pb, a, b, y, g, ga, gb, 0, y.length);
             } else {
-                Parallel.forRange(y.length, 1024, Parallel.threadsForElements(y.length),
+                Parallel.forWork(y.length, 1024, Parallel.elementNanos(y.length),
                         (from, to) -> sameBackward(pa, pb, a, b, y, g, ga, gb, from, to));
             }
             return new double[][] {ga, gb};
@@ -104,7 +104,7 @@ public final class Broadcast {
                 if (y.length < PARALLEL) {
                     rowsBackwardA(pa, a, b, y, g, ga, n, 0, rows);
                 } else {
-                    Parallel.forRange(rows, 1, Parallel.threadsForElements(y.length), (from, to) -> rowsBackwardA(pa, a, b, y, g, ga, n, from, to));
+                    Parallel.forWork(rows, 1, Parallel.elementNanos(y.length), (from, to) -> rowsBackwardA(pa, a, b, y, g, ga, n, from, to));
                 }
             }
             if (needB) {

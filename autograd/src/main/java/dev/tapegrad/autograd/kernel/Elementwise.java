@@ -5,7 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The loops behind every elementwise op of one input. Arrays of at least {@link #PARALLEL} elements are split over
- * the threads {@link Parallel#threadsForElements(int)} finds worth it; every element is computed alone, so the result is the
+ * the threads {@link Parallel#forWork(int, int, double, Parallel.Range)} finds worth it; every element is computed alone, so the result is the
  * same on any number of threads. Internal.
  */
 public final class Elementwise {
@@ -26,7 +26,7 @@ public final class Elementwise {
         if (x.length < PARALLEL) {
             map(op, x, y, 0, x.length);
         } else {
-            Parallel.forRange(x.length, 1024, Parallel.threadsForElements(x.length), (from, to) -> map(op, x, y, from, to));
+            Parallel.forWork(x.length, 1024, Parallel.elementNanos(x.length), (from, to) -> map(op, x, y, from, to));
         }
         return y;
     }
@@ -43,7 +43,7 @@ public final class Elementwise {
         if (x.length < PARALLEL) {
             mapBackward(op, x, y, g, gx, 0, x.length);
         } else {
-            Parallel.forRange(x.length, 1024, Parallel.threadsForElements(x.length), (from, to) -> mapBackward(op, x, y, g, gx, from, to));
+            Parallel.forWork(x.length, 1024, Parallel.elementNanos(x.length), (from, to) -> mapBackward(op, x, y, g, gx, from, to));
         }
         return gx;
     }
@@ -74,7 +74,7 @@ public final class Elementwise {
         if (x.length < PARALLEL) {
             f.apply(x, y, 0, x.length);
         } else {
-            Parallel.forRange(x.length, 1024, Parallel.threadsForElements(x.length), (from, to) -> f.apply(x, y, from, to));
+            Parallel.forWork(x.length, 1024, Parallel.elementNanos(x.length), (from, to) -> f.apply(x, y, from, to));
         }
         return y;
     }
@@ -85,7 +85,7 @@ public final class Elementwise {
         if (a.length < PARALLEL) {
             f.apply(a, b, out, 0, a.length);
         } else {
-            Parallel.forRange(a.length, 1024, Parallel.threadsForElements(a.length), (from, to) -> f.apply(a, b, out, from, to));
+            Parallel.forWork(a.length, 1024, Parallel.elementNanos(a.length), (from, to) -> f.apply(a, b, out, from, to));
         }
         return out;
     }

@@ -96,10 +96,10 @@ public final class Gemm {
         if (m >= n) {
             // Rows split at multiples of the register tile's height, so that no thread's share ends in
             // a partial tile. Where the split falls changes no bit.
-            Parallel.forRange(m, Dispatch.TILE_ROWS, threads, (from, to) -> blocked(transA, transB, to - from, n, k,
+            Parallel.forRange(m, Dispatch.TILE_ROWS, threads, work / Dispatch.MULTIPLY_ADDS_PER_NANO, (from, to) -> blocked(transA, transB, to - from, n, k,
                     a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
         } else {
-            Parallel.forRange(n, 32, threads, (from, to) -> blocked(transA, transB, m, to - from, k,
+            Parallel.forRange(n, 32, threads, work / Dispatch.MULTIPLY_ADDS_PER_NANO, (from, to) -> blocked(transA, transB, m, to - from, k,
                     a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n));
         }
     }

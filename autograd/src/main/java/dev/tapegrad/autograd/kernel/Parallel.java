@@ -52,35 +52,86 @@ public final class Parallel {
      */
     static final double NANOS_PER_ELEMENT = 1.5;
 
-    /** {@link #threadsFor(double)} for an array op over {@code n} elements. */
-    public static int threadsForElements(int n) {
-        return threadsFor(n * NANOS_PER_ELEMENT);
+    /** What an array op over {@code elements} elements is assumed to take on one thread, in nanoseconds. */
+    public static double elementNanos(int elements) {
+        return elements * NANOS_PER_ELEMENT;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} as {@link #forRange(int, int, int, double, Range)} does, on
+     * the threads {@link #threadsFor(double)} finds the work worth.
+     */
+    public static void forWork(int n, int align, double estimatedNanos, Range body) {
+        forRange(n, align, threadsFor(estimatedNanos), estimatedNanos, body);
     }
 
     /**
      * Runs {@code body} over {@code [0, n)} cut into at most {@code parts} pieces whose boundaries are
      * multiples of {@code align}; the calling thread runs the first piece and waits for the others,
      * which run in the current pool (the common pool outside any). An empty range runs nothing.
-     * Exceptions from a piece are rethrown here.
+     * Exceptions from a piece are rethrown here. The pieces are as equal as the alignment allows.
      */
     public static void forRange(int n, int align, int parts, Range body) {
+        run(bounds(n, align, parts, 0), body);
+    }
+
+    /**
+     * As {@link #forRange(int, int, int, Range)} for work that takes about {@code estimatedNanos} on one
+     * thread: the calling thread's piece is longer, by a share of the measured handoff (see
+     * {@code Handoff}), so that it is still busy when the others end instead of parked and waiting to
+     * be woken, which cost about half the handoff again on a virtual machine.
+     */
+    public static void forRange(int n, int align, int parts, double estimatedNanos, Range body) {
+        double lead = estimatedNanos > 0 ? Handoff.leadNanos() / estimatedNanos : 0;
+        run(bounds(n, align, parts, lead), body);
+    }
+
+    /**
+     * The boundaries {@code 0 = b[0] < b[1] < ... < b[count] = n} of at most {@code parts} pieces,
+     * each a multiple of {@code align} but the last: the first piece is longer than each other one by
+     * {@code lead} (a fraction of the whole, at most one half), the others equal.
+     */
+    static int[] bounds(int n, int align, int parts, double lead) {
         if (n <= 0) {
+            return new int[] {0};
+        }
+        int p = Math.max(1, parts);
+        // Equal finish: the first piece is T long, the others T - lead each, p pieces in all.
+        double first = 1.0 / p + (p - 1) * Math.min(Math.max(lead, 0), 0.5) / p;
+        long end = roundUp((long) Math.ceil(n * first), align);
+        if (p == 1 || end >= n) {
+            return new int[] {0, n};
+        }
+        long per = roundUp((n - end + p - 2) / (p - 1), align);
+        int count = 1 + (int) ((n - end + per - 1) / per);
+        int[] b = new int[count + 1];
+        b[1] = (int) end;
+        for (int t = 2; t <= count; t++) {
+            b[t] = (int) Math.min(n, b[t - 1] + per);
+        }
+        return b;
+    }
+
+    private static long roundUp(long x, int align) {
+        return (x + align - 1) / align * align;
+    }
+
+    private static void run(int[] b, Range body) {
+        int count = b.length - 1;
+        if (count <= 0) {
             return;
         }
-        int per = (n + parts - 1) / Math.max(1, parts);
-        per = (per + align - 1) / align * align;
-        if (parts <= 1 || per >= n) {
-            body.run(0, n);
+        if (count == 1) {
+            body.run(0, b[1]);
             return;
         }
-        int count = (n + per - 1) / per;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[count];
         for (int t = 1; t < count; t++) {
-            int from = t * per;
-            int to = Math.min(n, from + per);
+            int from = b[t];
+            int to = b[t + 1];
             tasks[t] = ForkJoinTask.adapt(() -> body.run(from, to)).fork();
         }
-        body.run(0, per);
+        body.run(0, b[1]);
         // Joined newest first: a piece no worker took yet is then at the top of the queue, and join runs it here.
         for (int t = count - 1; t >= 1; t--) {
             tasks[t].join();

@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,9 +21,10 @@ class HandoffTest {
 
     @Test
     void thePropertyReplacesTheMeasurement() {
-        assertEquals(12_345, Handoff.configuredOrMeasured("12345"));
-        assertEquals(7, Handoff.configuredOrMeasured(" 7 "));
-        assertEquals(0, Handoff.configuredOrMeasured("-5"));
+        // A configured cost comes without a lead: the pieces stay equal.
+        assertArrayEquals(new long[] {12_345, 0}, Handoff.configuredOrMeasured("12345"));
+        assertArrayEquals(new long[] {7, 0}, Handoff.configuredOrMeasured(" 7 "));
+        assertArrayEquals(new long[] {0, 0}, Handoff.configuredOrMeasured("-5"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Handoff.configuredOrMeasured("fast"));
         assertTrue(e.getMessage().contains("tapegrad.handoffNanos") && e.getMessage().contains("'fast'"),
@@ -31,8 +33,9 @@ class HandoffTest {
 
     @Test
     void theMeasurementStaysWithinItsBounds() {
-        long h = Handoff.measure();
-        assertTrue(h >= Handoff.MIN_NANOS && h <= Handoff.MAX_NANOS, h + " ns");
+        long[] m = Handoff.measure();
+        assertTrue(m[0] >= Handoff.MIN_NANOS && m[0] <= Handoff.MAX_NANOS, m[0] + " ns");
+        assertEquals(m[0] / 3, m[1], "the calling thread's lead is a third of the handoff");
     }
 
     @Test
@@ -45,11 +48,12 @@ class HandoffTest {
     void threadsForAsksTheHandoffOnlyWithTwoThreadsOrMore() throws Exception {
         // The build sets tapegrad.handoffNanos to 0, so every piece is worth splitting here.
         assertEquals(0, Handoff.nanos());
+        assertEquals(0, Handoff.leadNanos());
         ForkJoinPool two = new ForkJoinPool(2);
         ForkJoinPool one = new ForkJoinPool(1);
         try {
             assertEquals(2, two.submit(() -> Parallel.threadsFor(0.0)).get());
-            assertEquals(2, two.submit(() -> Parallel.threadsForElements(1)).get());
+            assertEquals(2, two.submit(() -> Parallel.threadsFor(Parallel.elementNanos(1))).get());
             assertEquals(1, one.submit(() -> Parallel.threadsFor(1e12)).get());
         } finally {
             two.shutdown();

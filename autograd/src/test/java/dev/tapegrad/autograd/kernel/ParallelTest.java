@@ -1,5 +1,6 @@
 package dev.tapegrad.autograd.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,39 @@ class ParallelTest {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void theCallersPieceLeadsByTheOtherThreadsStartDelay() {
+        // Equal finish: the first piece T long, the others T - lead, the lead a fraction of the whole.
+        assertArrayEquals(new int[] {0, 550, 1000}, Parallel.bounds(1000, 1, 2, 0.1));
+        assertArrayEquals(new int[] {0, 160, 230, 300}, Parallel.bounds(300, 1, 3, 0.3));
+        // At most half of the whole: a lead that large would make the split worthless anyway.
+        assertArrayEquals(new int[] {0, 750, 1000}, Parallel.bounds(1000, 1, 2, 0.9));
+        assertArrayEquals(new int[] {0, 504, 1000}, Parallel.bounds(1000, 8, 2, 0.0));
+        assertArrayEquals(new int[] {0, 1000}, Parallel.bounds(1000, 8, 1, 0.2));
+        assertArrayEquals(new int[] {0}, Parallel.bounds(0, 8, 2, 0.2));
+    }
+
+    @Test
+    void boundsCoverTheRangeAtAlignedCutsForAnyLead() {
+        for (int n : new int[] {1, 7, 8, 9, 100, 257, 1000, 4099}) {
+            for (int align : new int[] {1, 6, 8, 32}) {
+                for (int parts : new int[] {1, 2, 3, 5}) {
+                    for (double lead : new double[] {0, 0.01, 0.2, 0.5, 3}) {
+                        int[] b = Parallel.bounds(n, align, parts, lead);
+                        String at = "n=" + n + " align=" + align + " parts=" + parts + " lead=" + lead;
+                        assertEquals(0, b[0], at);
+                        assertEquals(n, b[b.length - 1], at);
+                        assertTrue(b.length - 1 <= parts, at);
+                        for (int t = 1; t < b.length; t++) {
+                            assertTrue(b[t] > b[t - 1], at);
+                            assertTrue(t == b.length - 1 || b[t] % align == 0, at);
+                        }
+                    }
+                }
+            }
         }
     }
 
