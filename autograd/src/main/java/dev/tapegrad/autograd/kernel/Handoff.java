@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * about a hundred in a small virtual machine, whose idle virtual CPU the host must schedule again:
  * there a product of a hundred microseconds ran slower on two threads than on one. So the cost is
  * measured once, when the first piece large enough to consider splitting comes, in a short
- * calibration of about ten milliseconds; the system property {@code tapegrad.handoffNanos} sets it
+ * calibration of about fifteen milliseconds; the system property {@code tapegrad.handoffNanos} sets it
  * instead. Where a split happens changes no result, so neither does this measurement.
  */
 final class Handoff {
@@ -37,7 +37,7 @@ final class Handoff {
     /**
      * How much longer, in time, the calling thread's piece is made than the others', in nanoseconds:
      * a third of {@link #nanos()}, so that the calling thread is still busy when the others end rather
-     * than parked and waiting to be woken, which took about half the handoff on the Intel guest (there
+     * than parked and waiting to be woken, which took about half the handoff on an Intel Xeon virtual machine (there
      * a third made split products 8 to 17% faster than equal pieces; the best lead measured 0.3 to
      * 0.4 of the handoff). 0 where the cost is configured rather than measured.
      */
