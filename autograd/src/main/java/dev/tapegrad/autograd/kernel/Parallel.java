@@ -82,7 +82,8 @@ public final class Parallel {
      * be woken, which cost about half the handoff again on a virtual machine.
      */
     public static void forRange(int n, int align, int parts, double estimatedNanos, Range body) {
-        double lead = estimatedNanos > 0 ? Handoff.leadNanos() / estimatedNanos : 0;
+        // One piece needs no lead, and one thread never asks for the handoff (nor measures it).
+        double lead = parts > 1 && estimatedNanos > 0 ? Handoff.leadNanos() / estimatedNanos : 0;
         run(bounds(n, align, parts, lead), body);
     }
 
