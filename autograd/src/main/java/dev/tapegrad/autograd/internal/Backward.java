@@ -193,7 +193,7 @@ public final class Backward {
         };
     }
 
-    /** Runs one general op's backward and adds each input's gradient into that input's slot. */
+    // Whether a gradient is zero everywhere, for dropZeros.
     private static boolean allZero(double[] v) {
         for (double x : v) {
             if (x != 0.0) {
@@ -203,6 +203,7 @@ public final class Backward {
         return true;
     }
 
+    /** Runs one general op's backward and adds each input's gradient into that input's slot. */
     private static void general(Recording t, int i, double[] sg, boolean[] hit, double[][] tg, boolean[] owned,
                                 boolean dropZeros) {
         Entry e = t.entries[t.in0(i)];

@@ -65,7 +65,7 @@ public final class Gemm {
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         // The thread count costs a native call: only products big enough to split ask for it.
         long work = (long) m * n * k;
-        int threads = work >= PARALLEL ? Parallel.threadsFor(work / Dispatch.MULTIPLY_ADDS_PER_NANO) : 1;
+        int threads = work >= PARALLEL ? Parallel.threadsFor(oneThreadNanos(work)) : 1;
         multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, threads);
     }
 
@@ -93,15 +93,21 @@ public final class Gemm {
             blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
             return;
         }
+        double nanos = oneThreadNanos(work);
         if (m >= n) {
             // Rows split at multiples of the register tile's height, so that no thread's share ends in
             // a partial tile. Where the split falls changes no bit.
-            Parallel.forRange(m, Dispatch.TILE_ROWS, threads, work / Dispatch.MULTIPLY_ADDS_PER_NANO, (from, to) -> blocked(transA, transB, to - from, n, k,
+            Parallel.forRange(m, Dispatch.TILE_ROWS, threads, nanos, (from, to) -> blocked(transA, transB, to - from, n, k,
                     a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
         } else {
-            Parallel.forRange(n, 32, threads, work / Dispatch.MULTIPLY_ADDS_PER_NANO, (from, to) -> blocked(transA, transB, m, to - from, k,
+            Parallel.forRange(n, 32, threads, nanos, (from, to) -> blocked(transA, transB, m, to - from, k,
                     a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n));
         }
+    }
+
+    /** What {@code work} multiply-adds are assumed to take on one thread, in nanoseconds. */
+    private static double oneThreadNanos(long work) {
+        return work / Dispatch.MULTIPLY_ADDS_PER_NANO;
     }
 
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
