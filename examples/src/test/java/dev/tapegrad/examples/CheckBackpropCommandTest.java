@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * check-backprop prints, for each parameter, the question's value, Tapegrad's and a finite difference,
+ * check-backprop prints, for each parameter, the hand-written code's value, Tapegrad's and a finite difference,
  * and a verdict. The expected numbers are derived here by hand from the chain rule, not by the code
  * under test.
  */
@@ -30,15 +30,15 @@ class CheckBackpropCommandTest {
         double deltaO = (o - y) * o * (1 - o);
         double deltaH = deltaO * w2 * h * (1 - h);
         double[] right = {deltaH * x, deltaH, deltaO * h, deltaO};
-        double questionDeltaH = (o - y) * w2 * h * (1 - h);
-        double[] question = {questionDeltaH * w1, questionDeltaH, deltaO * w2, deltaO};
+        double handDeltaH = (o - y) * w2 * h * (1 - h);
+        double[] hand = {handDeltaH * w1, handDeltaH, deltaO * w2, deltaO};
         String[] names = {"w1", "b1", "w2", "b2"};
         String[] verdicts = {"WRONG (1, 2)", "WRONG (2)", "WRONG (1)", "agrees"};
 
         for (int i = 0; i < 4; i++) {
             String[] cells = r.line(names[i] + " ").split("\\s{2,}|\\s+(?=[-+]\\d)");
             assertEquals(names[i], cells[0].strip());
-            assertEquals(question[i], Double.parseDouble(cells[1]), 5e-7, names[i] + " question's value");
+            assertEquals(hand[i], Double.parseDouble(cells[1]), 5e-7, names[i] + " hand-written value");
             assertEquals(right[i], Double.parseDouble(cells[2]), 5e-7, names[i] + " Tapegrad");
             assertEquals(right[i], Double.parseDouble(cells[3]), 5e-7, names[i] + " finite difference");
             assertEquals(verdicts[i], r.line(names[i] + " ").replaceAll("^.*\\d\\s+", ""), names[i]);

@@ -103,13 +103,13 @@ class CommandLineTest {
     }
 
     @Test
-    void onlyTheQuestionsOneOneOneNetworkIsLabelledAsItAndAnEmptyHiddenListIsRefused() {
+    void onlyTheOneOneOneNetworkIsLabelledAsItAndAnEmptyHiddenListIsRefused() {
         assertEquals(2, Run.of("parity", "--hidden", ",").exitCode());
         Run deep = Run.of("parity", "--hidden", "1,1,1", "--epochs", "50");
-        assertFalse(deep.out().contains("original question"), deep.out());
+        assertFalse(deep.out().contains("classic 1-1-1"), deep.out());
         assertFalse(deep.out().contains("sigmoid(w2 * sigmoid(w1"), deep.out());
         assertTrue(deep.out().contains("a chain of one-unit layers, is monotone in x"), deep.out());
-        assertTrue(Run.of("parity", "--hidden", "1", "--epochs", "50").out().contains("original question"));
+        assertTrue(Run.of("parity", "--hidden", "1", "--epochs", "50").out().contains("classic 1-1-1"));
     }
 
     @Test

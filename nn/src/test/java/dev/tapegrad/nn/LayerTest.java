@@ -40,7 +40,7 @@ class LayerTest {
 
     @Test
     void theLibraryNeverCallsCopyFrom() throws IOException {
-        // Issue 3: only optimizers and checkpoint loading change a parameter; copyFrom is for user code.
+        // Only optimizers and checkpoint loading change a parameter; copyFrom is for user code.
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String src = Files.readString(f);

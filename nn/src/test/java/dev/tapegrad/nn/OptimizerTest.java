@@ -173,7 +173,7 @@ class OptimizerTest {
         }
     }
 
-    /** Learning rates issue 3 rejects; each message must show the value as Java prints it. */
+    /** Learning rates the builders reject; each message must show the value as Java prints it. */
     private static final double[] BAD_LEARNING_RATES = {
         0.0, -0.0, -0.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
 

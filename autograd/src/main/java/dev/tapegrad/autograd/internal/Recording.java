@@ -324,7 +324,7 @@ public final class Recording {
 
     /**
      * Whether node {@code id} depends on a variable. A scalar fast-path node learns it lazily, in one
-     * forward pass over the nodes recorded since the last question, so recording a scalar op stays a
+     * forward pass over the nodes recorded since it was last asked, so recording a scalar op stays a
      * few array stores.
      */
     public boolean requiresGrad(int id) {

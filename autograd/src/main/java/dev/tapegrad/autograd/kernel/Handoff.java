@@ -54,7 +54,7 @@ final class Handoff {
         return estimatedNanos >= 2.0 * handoffNanos;
     }
 
-    // Holder: the calibration runs at the first question, not when the kernel classes load.
+    // Holder: the calibration runs at the first piece worth splitting, not when the kernel classes load.
     private static final class Measured {
         static final long NANOS;
         static final long LEAD;

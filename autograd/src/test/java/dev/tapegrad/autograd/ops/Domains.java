@@ -96,7 +96,7 @@ public final class Domains {
                 });
     }
 
-    /** The fixed broadcast pairs the issue names, both ways round, and a few more. */
+    /** The fixed broadcast pairs of the broadcasting contract, both ways round, and a few more. */
     public static Shape[][] namedBroadcastPairs() {
         return new Shape[][] {
             {Shape.of(3, 1), Shape.of(1, 4)},

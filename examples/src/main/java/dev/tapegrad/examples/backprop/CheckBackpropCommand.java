@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code check-backprop}: the seed question's hand-written gradients for its one-neuron-per-layer
- * network beside Tapegrad's and beside central finite differences, with a verdict per parameter and
+ * {@code check-backprop}: hand-written gradients for a one-neuron-per-layer sigmoid network (the
+ * 1-1-1 parity network) beside Tapegrad's and beside central finite differences, with a verdict per parameter and
  * a reviewer's explanation of each bug. Exits 0 when Tapegrad agrees with finite differences.
  */
 @Command(
@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
         header = "Check a hand-written backprop (1-1-1 network) against Tapegrad and finite differences.",
-        description = "Takes the 1-1-1 sigmoid network of the question this project started from (even/odd of 1..9, "
-                + "input x/9), computes its hand-written gradients exactly as it did, Tapegrad's gradients and central "
+        description = "Takes a 1-1-1 sigmoid network for even/odd of 1..9 (input x/9) and a typical hand-written "
+                + "backprop for it, computes the gradients exactly as that code does, Tapegrad's gradients and central "
                 + "finite differences, shows them side by side with a verdict per parameter, and explains each "
                 + "bug. Exits 0 when Tapegrad agrees with finite differences.")
 public final class CheckBackpropCommand extends CommandBase {
@@ -55,13 +55,13 @@ public final class CheckBackpropCommand extends CommandBase {
         SeedNetwork net = SeedNetwork.init(seed);
         double x = sample / 9.0;
         double y = sample % 2 == 0 ? 1 : 0;
-        double[] hand = QuestionBackprop.gradients(net, x, y);
+        double[] hand = HandWrittenBackprop.gradients(net, x, y);
         double[] tape = net.tapegradGradients(x, y);
         double[] fd = net.finiteDifferences(x, y, FD_EPS);
 
         PrintWriter out = out();
         printSetup(out, net, x, y);
-        TextTable table = new TextTable("parameter", ">question's code", ">Tapegrad", ">finite diff.", "verdict");
+        TextTable table = new TextTable("parameter", ">hand-written", ">Tapegrad", ">finite diff.", "verdict");
         List<String> wrong = new ArrayList<>();
         boolean tapegradRight = true;
         for (int i = 0; i < hand.length; i++) {
@@ -124,7 +124,7 @@ public final class CheckBackpropCommand extends CommandBase {
         for (int n = 1; n <= 9; n++) {
             double x = n / 9.0;
             double y = n % 2 == 0 ? 1 : 0;
-            double[] hand = QuestionBackprop.gradients(net, x, y);
+            double[] hand = HandWrittenBackprop.gradients(net, x, y);
             double[] tape = net.tapegradGradients(x, y);
             for (int i = 0; i < hand.length; i++) {
                 wrong += close(hand[i], tape[i], SAME_RTOL, SAME_ATOL) ? 0 : 1;

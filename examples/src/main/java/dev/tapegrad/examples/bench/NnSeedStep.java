@@ -10,7 +10,7 @@ import dev.tapegrad.nn.Sgd;
 import java.util.SplittableRandom;
 
 /**
- * The seed step as issue 5 defines it, through the public nn API a user writes: a
+ * The seed step through the public nn API a user writes: a
  * {@code Mlp.sigmoid(rng, 3, 4, 1)} on one sample, {@code Loss.mse}, backward, {@code Sgd.step}.
  * {@link SeedStep} records the same work on raw tensors, so the two side by side show what nn costs.
  */

@@ -22,7 +22,7 @@ public class SeedStepBenchmark {
     private final NnSeedStep step = new NnSeedStep(1);
     private final SeedStep raw = new SeedStep(1);
 
-    /** One step through the public nn API: the figure. */
+    /** One step through the public nn API, the figure compared with PyTorch. */
     @Benchmark
     public double seedStep() {
         return step.step();

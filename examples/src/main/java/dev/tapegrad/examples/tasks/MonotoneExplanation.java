@@ -31,7 +31,7 @@ final class MonotoneExplanation {
 
     /**
      * Prints why a chain of one-unit sigmoid layers stops short; {@code original} is true for the
-     * question's 1-1-1 network, whose formula is spelled out.
+     * 1-1-1 network, whose formula is spelled out.
      */
     static void print(PrintWriter out, double[][] targets, double[] outputs, boolean original) {
         int n = targets.length;

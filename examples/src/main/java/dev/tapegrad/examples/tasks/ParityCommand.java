@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         header = "Tell even from odd for 1..9; --hidden 1 shows why a 1-1-1 network never can.",
         description = "Trains a sigmoid network on n = 1..9 with input x = n/9 and target 1 when n is even, "
                 + "full-batch SGD. The default 1-16-16-1 network reaches 100%%. --hidden 1 is the 1-1-1 "
-                + "network of the question this project started from: it stops at 5/9, and the output explains why (its output is monotone in x while "
+                + "network a hand-written backprop is often tried on: it stops at 5/9, and the output explains why (its output is monotone in x while "
                 + "the labels alternate).",
         footerHeading = "%nExamples:%n",
         footer = {"  tapegrad-examples parity", "  tapegrad-examples parity --hidden 1",
@@ -93,7 +93,7 @@ public final class ParityCommand extends TrainingCommand {
                 "parity: is n even? for n = 1..9, input x = n/9, target 1 when n is even",
                 List.of(
                         String.format(Locale.ROOT, "network   %s, sigmoid after every layer, seed %d%s", shape, seed,
-                                isOriginal() ? " (the original question's network)" : ""),
+                                isOneOneOne() ? " (the classic 1-1-1 network)" : ""),
                         String.format(Locale.ROOT, "training  %s loss, full-batch SGD, learning rate %s, up to %d epochs",
                                 Losses.displayName(loss), Format.plain(lr), epochs)),
                 "x", labels, x, y, net,
@@ -104,14 +104,14 @@ public final class ParityCommand extends TrainingCommand {
     @Override
     protected boolean explain(PrintWriter out, Experiment e, double[] outputs, boolean reached) {
         if (!reached && isChainOfOnes()) {
-            MonotoneExplanation.print(out, e.targets(), outputs, isOriginal());
+            MonotoneExplanation.print(out, e.targets(), outputs, isOneOneOne());
             return true;
         }
         return false;
     }
 
-    /** The question's 1-1-1 network. */
-    private boolean isOriginal() {
+    /** The classic 1-1-1 network. */
+    private boolean isOneOneOne() {
         return hidden.length == 1 && hidden[0] == 1;
     }
 

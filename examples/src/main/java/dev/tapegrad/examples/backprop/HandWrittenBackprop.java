@@ -1,8 +1,9 @@
 package dev.tapegrad.examples.backprop;
 
 /**
- * The hand-written backpropagation of the seed's question, reproduced faithfully, bugs included, so
- * that {@code check-backprop} can show it beside the right answer. Do not "fix" this class: its
+ * A hand-written backpropagation for the 1-1-1 parity network, with the mistakes such code typically
+ * makes, reproduced faithfully, bugs included, so that {@code check-backprop} can show it beside the
+ * right answer. Do not "fix" this class: its
  * mistakes are the point.
  *
  * <ul>
@@ -16,10 +17,10 @@ package dev.tapegrad.examples.backprop;
  *       the missing factor).
  * </ul>
  */
-final class QuestionBackprop {
-    private QuestionBackprop() {}
+final class HandWrittenBackprop {
+    private HandWrittenBackprop() {}
 
-    /** The question's four "gradients", in the order {@code w1, b1, w2, b2}. */
+    /** The hand-written code's four "gradients", in the order {@code w1, b1, w2, b2}. */
     static double[] gradients(SeedNetwork net, double x, double y) {
         double h = net.hidden(x);
         double o = net.output(x);
