@@ -2,7 +2,9 @@ package dev.tapegrad.autograd.kernel;
 
 /**
  * Dense matrix products on row-major arrays with offsets. {@code C[m x n] += op(A) op(B)}, where
- * {@code op(A)} is {@code A [m x k]} or, transposed, {@code A} stored as {@code [k x m]}. Internal.
+ * {@code op(A)} is {@code A [m x k]} or, transposed, {@code A} stored as {@code [k x m]}; or, into a new
+ * C, {@code C = row + op(A) op(B)} ({@link #multiply}), which starts each sum from the row (a layer's
+ * bias, or zeros) instead of loading C: a product into a fresh array then reads nothing of it. Internal.
  *
  * <p>Three kernels, chosen by size and platform:
  * <ul>
@@ -72,6 +74,34 @@ public final class Gemm {
     /** As {@link #multiplyAdd(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} on at most {@code threads} threads. */
     public static void multiplyAdd(boolean transA, boolean transB, int m, int n, int k,
                                    double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int threads) {
+        product(transA, transB, m, n, k, a, aOff, b, bOff, null, false, c, cOff, threads);
+    }
+
+    /**
+     * {@code C = row + op(A) * op(B)}, with {@code row[j]} added to column j of every row of C, or
+     * {@code C = op(A) * op(B)} where {@code row} is null: for a C that is a new array, which the product
+     * then never reads. The same bits as filling C with the row (or zeros) and calling {@code multiplyAdd}.
+     * Does not modify {@code a}, {@code b} or {@code row}.
+     *
+     * @throws IllegalArgumentException if {@code row} is not null and does not have {@code n} values
+     */
+    public static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                double[] a, int aOff, double[] b, int bOff, double[] row, double[] c, int cOff) {
+        long work = (long) m * n * k;
+        int threads = work >= PARALLEL ? Parallel.threadsFor(oneThreadNanos(work)) : 1;
+        multiply(transA, transB, m, n, k, a, aOff, b, bOff, row, c, cOff, threads);
+    }
+
+    /** As {@link #multiply(boolean, boolean, int, int, int, double[], int, double[], int, double[], double[], int)} on at most {@code threads} threads. */
+    public static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                double[] a, int aOff, double[] b, int bOff, double[] row, double[] c, int cOff, int threads) {
+        product(transA, transB, m, n, k, a, aOff, b, bOff, row, true, c, cOff, threads);
+    }
+
+    /** {@code multiplyAdd} or, when {@code overwrite}, {@code multiply} (with {@code row} or zeros). */
+    private static void product(boolean transA, boolean transB, int m, int n, int k,
+                                double[] a, int aOff, double[] b, int bOff, double[] row, boolean overwrite,
+                                double[] c, int cOff, int threads) {
         // Plain ifs, not checkArgument: its varargs would box the sizes on every (small) product.
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException(String.format("gemm: negative size m=%s n=%s k=%s", m, n, k));
@@ -79,18 +109,28 @@ public final class Gemm {
         checkRange("A", a, aOff, (long) m * k);
         checkRange("B", b, bOff, (long) k * n);
         checkRange("C", c, cOff, (long) m * n);
+        if (row != null && row.length != n) {
+            throw new IllegalArgumentException(String.format(
+                    "gemm: the row added to C needs n=%s values, one per column, but has %s", n, row.length));
+        }
         long work = (long) m * n * k;
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
+        if (overwrite && work < SMALL) {
+            // The plain loops start from C: at these sizes one pass to fill it costs next to nothing.
+            fillRows(m, n, row, c, cOff);
+            overwrite = false;
+        }
         if (work == 0) {
             return;
         }
-        int lda = transA ? m : k;
-        int ldb = transB ? k : n;
         if (work < SMALL) {
             PlainGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
             return;
         }
+        double[] start = overwrite ? (row != null ? row : new double[n]) : null;
         if (threads <= 1 || work < PARALLEL) {
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n, start, 0);
             return;
         }
         double nanos = oneThreadNanos(work);
@@ -98,10 +138,21 @@ public final class Gemm {
             // Rows split at multiples of the register tile's height, so that no thread's share ends in
             // a partial tile. Where the split falls changes no bit.
             Parallel.forRange(m, Dispatch.TILE_ROWS, threads, nanos, (from, to) -> blocked(transA, transB, to - from, n, k,
-                    a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n));
+                    a, aOff + from * (transA ? 1 : lda), lda, b, bOff, ldb, c, cOff + from * n, n, start, 0));
         } else {
             Parallel.forRange(n, 32, threads, nanos, (from, to) -> blocked(transA, transB, m, to - from, k,
-                    a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n));
+                    a, aOff, lda, b, bOff + from * (transB ? ldb : 1), ldb, c, cOff + from, n, start, from));
+        }
+    }
+
+    /** {@code C}'s m rows of n from {@code cOff} set to {@code row}, or to zeros where it is null. */
+    private static void fillRows(int m, int n, double[] row, double[] c, int cOff) {
+        for (int i = 0; i < m; i++) {
+            if (row != null) {
+                System.arraycopy(row, 0, c, cOff + i * n, n);
+            } else {
+                java.util.Arrays.fill(c, cOff + i * n, cOff + (i + 1) * n, 0.0);
+            }
         }
     }
 
@@ -112,11 +163,11 @@ public final class Gemm {
 
     private static void blocked(boolean transA, boolean transB, int m, int n, int k,
                                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                                double[] c, int cOff, int ldc) {
+                                double[] c, int cOff, int ldc, double[] row, int rowOff) {
         if (Dispatch.VECTOR) {
-            VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            VectorGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, row, rowOff);
         } else {
-            ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            ScalarGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, row, rowOff);
         }
     }
 

@@ -32,23 +32,32 @@ final class ScalarGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, null, 0);
+    }
+
+    /** As {@link #gemm}, or {@code C = row + op(A) op(B)} where {@code row} is not null (see {@link Blocked#gemm}). */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double[] c, int cOff, int ldc, double[] row, int rowOff) {
         Blocked.gemm(MR, NR, KC, MC, NC, ScalarGemm::tile, Pack.PLAIN, transA, transB, m, n, k,
-                a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                a, aOff, lda, b, bOff, ldb, c, cOff, ldc, row, rowOff);
     }
 
     /**
      * One whole 4 x 4 tile (see {@link Blocked.Micro}), summed in sixteen locals; the
      * panel offsets advance by a constant each step, the form whose range checks the JIT hoists.
      */
-    private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
+    private static void tile(int kc, double[] ap, int ai, double[] bp, int bi, double[] in, int inIdx, int ldIn,
+                             double[] c, int cIdx, int ldc) {
         if (FUSED) {
-            fused(kc, ap, ai, bp, bi, c, cIdx, ldc);
+            fused(kc, ap, ai, bp, bi, in, inIdx, ldIn, c, cIdx, ldc);
         } else {
-            unfused(kc, ap, ai, bp, bi, c, cIdx, ldc);
+            unfused(kc, ap, ai, bp, bi, in, inIdx, ldIn, c, cIdx, ldc);
         }
     }
 
-    private static void fused(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
+    private static void fused(int kc, double[] ap, int ai, double[] bp, int bi, double[] in, int inIdx, int ldIn,
+                              double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -72,16 +81,21 @@ final class ScalarGemm {
             c30 = Math.fma(a3, b0, c30); c31 = Math.fma(a3, b1, c31); c32 = Math.fma(a3, b2, c32); c33 = Math.fma(a3, b3, c33);
         }
         int r0 = cIdx;
-        c[r0] += c00; c[r0 + 1] += c01; c[r0 + 2] += c02; c[r0 + 3] += c03;
+        int i0 = inIdx;
+        c[r0] = in[i0] + c00; c[r0 + 1] = in[i0 + 1] + c01; c[r0 + 2] = in[i0 + 2] + c02; c[r0 + 3] = in[i0 + 3] + c03;
         int r1 = cIdx + ldc;
-        c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
+        int i1 = inIdx + ldIn;
+        c[r1] = in[i1] + c10; c[r1 + 1] = in[i1 + 1] + c11; c[r1 + 2] = in[i1 + 2] + c12; c[r1 + 3] = in[i1 + 3] + c13;
         int r2 = cIdx + 2 * ldc;
-        c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
+        int i2 = inIdx + 2 * ldIn;
+        c[r2] = in[i2] + c20; c[r2 + 1] = in[i2 + 1] + c21; c[r2 + 2] = in[i2 + 2] + c22; c[r2 + 3] = in[i2 + 3] + c23;
         int r3 = cIdx + 3 * ldc;
-        c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
+        int i3 = inIdx + 3 * ldIn;
+        c[r3] = in[i3] + c30; c[r3 + 1] = in[i3 + 1] + c31; c[r3 + 2] = in[i3 + 2] + c32; c[r3 + 3] = in[i3 + 3] + c33;
     }
 
-    private static void unfused(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
+    private static void unfused(int kc, double[] ap, int ai, double[] bp, int bi, double[] in, int inIdx, int ldIn,
+                                double[] c, int cIdx, int ldc) {
         double c00 = 0, c01 = 0, c02 = 0, c03 = 0;
         double c10 = 0, c11 = 0, c12 = 0, c13 = 0;
         double c20 = 0, c21 = 0, c22 = 0, c23 = 0;
@@ -105,12 +119,16 @@ final class ScalarGemm {
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
         }
         int r0 = cIdx;
-        c[r0] += c00; c[r0 + 1] += c01; c[r0 + 2] += c02; c[r0 + 3] += c03;
+        int i0 = inIdx;
+        c[r0] = in[i0] + c00; c[r0 + 1] = in[i0 + 1] + c01; c[r0 + 2] = in[i0 + 2] + c02; c[r0 + 3] = in[i0 + 3] + c03;
         int r1 = cIdx + ldc;
-        c[r1] += c10; c[r1 + 1] += c11; c[r1 + 2] += c12; c[r1 + 3] += c13;
+        int i1 = inIdx + ldIn;
+        c[r1] = in[i1] + c10; c[r1 + 1] = in[i1 + 1] + c11; c[r1 + 2] = in[i1 + 2] + c12; c[r1 + 3] = in[i1 + 3] + c13;
         int r2 = cIdx + 2 * ldc;
-        c[r2] += c20; c[r2 + 1] += c21; c[r2 + 2] += c22; c[r2 + 3] += c23;
+        int i2 = inIdx + 2 * ldIn;
+        c[r2] = in[i2] + c20; c[r2 + 1] = in[i2 + 1] + c21; c[r2 + 2] = in[i2 + 2] + c22; c[r2 + 3] = in[i2 + 3] + c23;
         int r3 = cIdx + 3 * ldc;
-        c[r3] += c30; c[r3 + 1] += c31; c[r3 + 2] += c32; c[r3 + 3] += c33;
+        int i3 = inIdx + 3 * ldIn;
+        c[r3] = in[i3] + c30; c[r3 + 1] = in[i3 + 1] + c31; c[r3 + 2] = in[i3 + 2] + c32; c[r3 + 3] = in[i3 + 3] + c33;
     }
 }

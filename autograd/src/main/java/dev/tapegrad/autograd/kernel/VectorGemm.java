@@ -44,7 +44,14 @@ final class VectorGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                      double[] c, int cOff, int ldc) {
-        tiled(WIDE, KC, MC, NC, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, null, 0);
+    }
+
+    /** As {@link #gemm}, or {@code C = row + op(A) op(B)} where {@code row} is not null (see {@link Blocked#gemm}). */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                     double[] c, int cOff, int ldc, double[] row, int rowOff) {
+        tiled(WIDE, KC, MC, NC, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, row, rowOff);
     }
 
     /**
@@ -56,7 +63,7 @@ final class VectorGemm {
                              double[] c, int cOff, int ldc) {
         int kc = Blocking.kc(cols(wide));
         tiled(wide, kc, Blocking.mc(rows(wide), kc), Blocking.nc(cols(wide), kc),
-                transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, null, 0);
     }
 
     private static int rows(boolean wide) {
@@ -69,9 +76,9 @@ final class VectorGemm {
 
     private static void tiled(boolean wide, int kc, int mc, int nc, boolean transA, boolean transB, int m, int n, int k,
                               double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                              double[] c, int cOff, int ldc) {
+                              double[] c, int cOff, int ldc, double[] row, int rowOff) {
         Blocked.gemm(rows(wide), cols(wide), kc, mc, nc, wide ? VectorGemm::micro8x3 : VectorGemm::micro6x2,
-                VectorPack.INSTANCE, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                VectorPack.INSTANCE, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, row, rowOff);
     }
 
     /**
@@ -79,7 +86,8 @@ final class VectorGemm {
      * written out by hand: an array of vectors would not stay in registers. Its loop and its last
      * step are those of {@link #micro8x3}, for the reasons given there.
      */
-    private static void micro6x2(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
+    private static void micro6x2(int kc, double[] ap, int ai, double[] bp, int bi, double[] in, int inIdx, int ldIn,
+                                 double[] c, int cIdx, int ldc) {
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector c00 = zero;
@@ -119,35 +127,42 @@ final class VectorGemm {
             c51 = av.fma(b1, c51);
         }
         int r0 = cIdx;
-        c00.fma(one, DoubleVector.fromArray(S, c, r0)).intoArray(c, r0);
-        c01.fma(one, DoubleVector.fromArray(S, c, r0 + L)).intoArray(c, r0 + L);
+        int i0 = inIdx;
+        c00.fma(one, DoubleVector.fromArray(S, in, i0)).intoArray(c, r0);
+        c01.fma(one, DoubleVector.fromArray(S, in, i0 + L)).intoArray(c, r0 + L);
         int r1 = cIdx + ldc;
-        c10.fma(one, DoubleVector.fromArray(S, c, r1)).intoArray(c, r1);
-        c11.fma(one, DoubleVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
+        int i1 = inIdx + ldIn;
+        c10.fma(one, DoubleVector.fromArray(S, in, i1)).intoArray(c, r1);
+        c11.fma(one, DoubleVector.fromArray(S, in, i1 + L)).intoArray(c, r1 + L);
         int r2 = cIdx + 2 * ldc;
-        c20.fma(one, DoubleVector.fromArray(S, c, r2)).intoArray(c, r2);
-        c21.fma(one, DoubleVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
+        int i2 = inIdx + 2 * ldIn;
+        c20.fma(one, DoubleVector.fromArray(S, in, i2)).intoArray(c, r2);
+        c21.fma(one, DoubleVector.fromArray(S, in, i2 + L)).intoArray(c, r2 + L);
         int r3 = cIdx + 3 * ldc;
-        c30.fma(one, DoubleVector.fromArray(S, c, r3)).intoArray(c, r3);
-        c31.fma(one, DoubleVector.fromArray(S, c, r3 + L)).intoArray(c, r3 + L);
+        int i3 = inIdx + 3 * ldIn;
+        c30.fma(one, DoubleVector.fromArray(S, in, i3)).intoArray(c, r3);
+        c31.fma(one, DoubleVector.fromArray(S, in, i3 + L)).intoArray(c, r3 + L);
         int r4 = cIdx + 4 * ldc;
-        c40.fma(one, DoubleVector.fromArray(S, c, r4)).intoArray(c, r4);
-        c41.fma(one, DoubleVector.fromArray(S, c, r4 + L)).intoArray(c, r4 + L);
+        int i4 = inIdx + 4 * ldIn;
+        c40.fma(one, DoubleVector.fromArray(S, in, i4)).intoArray(c, r4);
+        c41.fma(one, DoubleVector.fromArray(S, in, i4 + L)).intoArray(c, r4 + L);
         int r5 = cIdx + 5 * ldc;
-        c50.fma(one, DoubleVector.fromArray(S, c, r5)).intoArray(c, r5);
-        c51.fma(one, DoubleVector.fromArray(S, c, r5 + L)).intoArray(c, r5 + L);
+        int i5 = inIdx + 5 * ldIn;
+        c50.fma(one, DoubleVector.fromArray(S, in, i5)).intoArray(c, r5);
+        c51.fma(one, DoubleVector.fromArray(S, in, i5 + L)).intoArray(c, r5 + L);
     }
 
     /**
      * One whole 8 x 3L tile (see {@link Blocked.Micro}), in 24 local vectors: three loads of B and
-     * eight broadcasts per step. The tile goes into C as {@code fma(acc, 1, c)}, which rounds once and so is
-     * {@code acc + c} bit for bit: past HotSpot 17's inlining budget, the 24 calls of {@code add} this
+     * eight broadcasts per step. The tile goes into C as {@code fma(acc, 1, in)} (the input {@code in} is C, or
+     * the row a product starts from), which rounds once and so is {@code acc + in} bit for bit: past HotSpot 17's inlining budget, the 24 calls of {@code add} this
      * method once made were inlined late without their constant operator, and in most runs 8 to 14 of
      * the C stores behind them compiled as calls into the Vector API's Java fallback (PrintIntrinsics:
      * "missing constant"); {@code fma} is already inlined by the loop. Loading C before the loop
      * instead avoided that too, but cost 10% on Temurin 25, where every chain then waited for C.
      */
-    private static void micro8x3(int kc, double[] ap, int ai, double[] bp, int bi, double[] c, int cIdx, int ldc) {
+    private static void micro8x3(int kc, double[] ap, int ai, double[] bp, int bi, double[] in, int inIdx, int ldIn,
+                                 double[] c, int cIdx, int ldc) {
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector c00 = zero;
@@ -217,36 +232,44 @@ final class VectorGemm {
             c72 = av.fma(b2, c72);
         }
         int r0 = cIdx;
-        c00.fma(one, DoubleVector.fromArray(S, c, r0)).intoArray(c, r0);
-        c01.fma(one, DoubleVector.fromArray(S, c, r0 + L)).intoArray(c, r0 + L);
-        c02.fma(one, DoubleVector.fromArray(S, c, r0 + 2 * L)).intoArray(c, r0 + 2 * L);
+        int i0 = inIdx;
+        c00.fma(one, DoubleVector.fromArray(S, in, i0)).intoArray(c, r0);
+        c01.fma(one, DoubleVector.fromArray(S, in, i0 + L)).intoArray(c, r0 + L);
+        c02.fma(one, DoubleVector.fromArray(S, in, i0 + 2 * L)).intoArray(c, r0 + 2 * L);
         int r1 = cIdx + ldc;
-        c10.fma(one, DoubleVector.fromArray(S, c, r1)).intoArray(c, r1);
-        c11.fma(one, DoubleVector.fromArray(S, c, r1 + L)).intoArray(c, r1 + L);
-        c12.fma(one, DoubleVector.fromArray(S, c, r1 + 2 * L)).intoArray(c, r1 + 2 * L);
+        int i1 = inIdx + ldIn;
+        c10.fma(one, DoubleVector.fromArray(S, in, i1)).intoArray(c, r1);
+        c11.fma(one, DoubleVector.fromArray(S, in, i1 + L)).intoArray(c, r1 + L);
+        c12.fma(one, DoubleVector.fromArray(S, in, i1 + 2 * L)).intoArray(c, r1 + 2 * L);
         int r2 = cIdx + 2 * ldc;
-        c20.fma(one, DoubleVector.fromArray(S, c, r2)).intoArray(c, r2);
-        c21.fma(one, DoubleVector.fromArray(S, c, r2 + L)).intoArray(c, r2 + L);
-        c22.fma(one, DoubleVector.fromArray(S, c, r2 + 2 * L)).intoArray(c, r2 + 2 * L);
+        int i2 = inIdx + 2 * ldIn;
+        c20.fma(one, DoubleVector.fromArray(S, in, i2)).intoArray(c, r2);
+        c21.fma(one, DoubleVector.fromArray(S, in, i2 + L)).intoArray(c, r2 + L);
+        c22.fma(one, DoubleVector.fromArray(S, in, i2 + 2 * L)).intoArray(c, r2 + 2 * L);
         int r3 = cIdx + 3 * ldc;
-        c30.fma(one, DoubleVector.fromArray(S, c, r3)).intoArray(c, r3);
-        c31.fma(one, DoubleVector.fromArray(S, c, r3 + L)).intoArray(c, r3 + L);
-        c32.fma(one, DoubleVector.fromArray(S, c, r3 + 2 * L)).intoArray(c, r3 + 2 * L);
+        int i3 = inIdx + 3 * ldIn;
+        c30.fma(one, DoubleVector.fromArray(S, in, i3)).intoArray(c, r3);
+        c31.fma(one, DoubleVector.fromArray(S, in, i3 + L)).intoArray(c, r3 + L);
+        c32.fma(one, DoubleVector.fromArray(S, in, i3 + 2 * L)).intoArray(c, r3 + 2 * L);
         int r4 = cIdx + 4 * ldc;
-        c40.fma(one, DoubleVector.fromArray(S, c, r4)).intoArray(c, r4);
-        c41.fma(one, DoubleVector.fromArray(S, c, r4 + L)).intoArray(c, r4 + L);
-        c42.fma(one, DoubleVector.fromArray(S, c, r4 + 2 * L)).intoArray(c, r4 + 2 * L);
+        int i4 = inIdx + 4 * ldIn;
+        c40.fma(one, DoubleVector.fromArray(S, in, i4)).intoArray(c, r4);
+        c41.fma(one, DoubleVector.fromArray(S, in, i4 + L)).intoArray(c, r4 + L);
+        c42.fma(one, DoubleVector.fromArray(S, in, i4 + 2 * L)).intoArray(c, r4 + 2 * L);
         int r5 = cIdx + 5 * ldc;
-        c50.fma(one, DoubleVector.fromArray(S, c, r5)).intoArray(c, r5);
-        c51.fma(one, DoubleVector.fromArray(S, c, r5 + L)).intoArray(c, r5 + L);
-        c52.fma(one, DoubleVector.fromArray(S, c, r5 + 2 * L)).intoArray(c, r5 + 2 * L);
+        int i5 = inIdx + 5 * ldIn;
+        c50.fma(one, DoubleVector.fromArray(S, in, i5)).intoArray(c, r5);
+        c51.fma(one, DoubleVector.fromArray(S, in, i5 + L)).intoArray(c, r5 + L);
+        c52.fma(one, DoubleVector.fromArray(S, in, i5 + 2 * L)).intoArray(c, r5 + 2 * L);
         int r6 = cIdx + 6 * ldc;
-        c60.fma(one, DoubleVector.fromArray(S, c, r6)).intoArray(c, r6);
-        c61.fma(one, DoubleVector.fromArray(S, c, r6 + L)).intoArray(c, r6 + L);
-        c62.fma(one, DoubleVector.fromArray(S, c, r6 + 2 * L)).intoArray(c, r6 + 2 * L);
+        int i6 = inIdx + 6 * ldIn;
+        c60.fma(one, DoubleVector.fromArray(S, in, i6)).intoArray(c, r6);
+        c61.fma(one, DoubleVector.fromArray(S, in, i6 + L)).intoArray(c, r6 + L);
+        c62.fma(one, DoubleVector.fromArray(S, in, i6 + 2 * L)).intoArray(c, r6 + 2 * L);
         int r7 = cIdx + 7 * ldc;
-        c70.fma(one, DoubleVector.fromArray(S, c, r7)).intoArray(c, r7);
-        c71.fma(one, DoubleVector.fromArray(S, c, r7 + L)).intoArray(c, r7 + L);
-        c72.fma(one, DoubleVector.fromArray(S, c, r7 + 2 * L)).intoArray(c, r7 + 2 * L);
+        int i7 = inIdx + 7 * ldIn;
+        c70.fma(one, DoubleVector.fromArray(S, in, i7)).intoArray(c, r7);
+        c71.fma(one, DoubleVector.fromArray(S, in, i7 + L)).intoArray(c, r7 + L);
+        c72.fma(one, DoubleVector.fromArray(S, in, i7 + 2 * L)).intoArray(c, r7 + 2 * L);
     }
 }

@@ -51,10 +51,8 @@ public final class Affine implements Op {
         int in = w.length / out;
         int rows = x.length / in;
         double[] y = new double[rows * out];
-        for (int n = 0; n < rows; n++) {
-            System.arraycopy(b, 0, y, n * out, out);
-        }
-        Gemm.multiplyAdd(false, true, rows, out, in, x, 0, w, 0, y, 0);
+        // The bias is where each output's sum starts: the same bits as x W^T added to rows of b.
+        Gemm.multiply(false, true, rows, out, in, x, 0, w, 0, b, y, 0);
         return y;
     }
 
@@ -70,11 +68,11 @@ public final class Affine implements Op {
         double[] gb = null;
         if (call.needsGradient(0)) {
             gx = new double[x.length];
-            Gemm.multiplyAdd(false, false, rows, in, out, g, 0, w, 0, gx, 0);
+            Gemm.multiply(false, false, rows, in, out, g, 0, w, 0, null, gx, 0);
         }
         if (call.needsGradient(1)) {
             gw = new double[w.length];
-            Gemm.multiplyAdd(true, false, out, in, rows, g, 0, x, 0, gw, 0);
+            Gemm.multiply(true, false, out, in, rows, g, 0, x, 0, null, gw, 0);
         }
         if (call.needsGradient(2)) {
             gb = new double[out];

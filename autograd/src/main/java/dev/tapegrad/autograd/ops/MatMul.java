@@ -106,15 +106,15 @@ public final class MatMul implements Op {
         Shape b = call.inputShape(1);
         if (a.rank() == 2 && b.rank() == 2) {
             double[] c = new double[call.outputShape().size()];
-            Gemm.multiplyAdd(transA, transB, outer(a, transA, true), outer(b, transB, false), inner(a, transA, true),
-                    call.input(0), 0, call.input(1), 0, c, 0);
+            Gemm.multiply(transA, transB, outer(a, transA, true), outer(b, transB, false), inner(a, transA, true),
+                    call.input(0), 0, call.input(1), 0, null, c, 0);
             return c;
         }
         Plan p = new Plan(call, transA, transB);
         double[] c = new double[call.outputShape().size()];
         for (int t = 0; t < p.batches; t++) {
-            Gemm.multiplyAdd(transA, transB, p.n, p.m, p.k, call.input(0), p.ia[t] * p.n * p.k,
-                    call.input(1), p.ib[t] * p.k * p.m, c, t * p.n * p.m);
+            Gemm.multiply(transA, transB, p.n, p.m, p.k, call.input(0), p.ia[t] * p.n * p.k,
+                    call.input(1), p.ib[t] * p.k * p.m, null, c, t * p.n * p.m);
         }
         return c;
     }
@@ -133,32 +133,46 @@ public final class MatMul implements Op {
         Shape as = call.inputShape(0);
         Shape bs = call.inputShape(1);
         if (as.rank() == 2 && bs.rank() == 2) { // one product each, nothing to map
-            products(outer(as, transA, true), inner(as, transA, true), outer(bs, transB, false), a, 0, b, 0, g, 0, ga, gb);
+            products(true, outer(as, transA, true), inner(as, transA, true), outer(bs, transB, false), a, 0, b, 0, g, 0, ga, gb);
             return new double[][] {ga, gb};
         }
         Plan p = new Plan(call, transA, transB);
         for (int t = 0; t < p.batches; t++) {
-            products(p.n, p.k, p.m, a, p.ia[t] * p.n * p.k, b, p.ib[t] * p.k * p.m, g, t * p.n * p.m, ga, gb);
+            // A broadcast operand's batches add into one gradient: these products accumulate.
+            products(false, p.n, p.k, p.m, a, p.ia[t] * p.n * p.k, b, p.ib[t] * p.k * p.m, g, t * p.n * p.m, ga, gb);
         }
         return new double[][] {ga, gb};
     }
 
-    /** Adds one batch's {@code dL/da} into {@code ga} and {@code dL/db} into {@code gb} (either may be null). */
-    private void products(int n, int k, int m, double[] a, int aOff, double[] b, int bOff, double[] g, int gOff,
-                          double[] ga, double[] gb) {
+    /**
+     * Adds one batch's {@code dL/da} into {@code ga} and {@code dL/db} into {@code gb} (either may be
+     * null), or writes them there when {@code fresh} (new arrays that nothing else adds into).
+     */
+    private void products(boolean fresh, int n, int k, int m, double[] a, int aOff, double[] b, int bOff,
+                          double[] g, int gOff, double[] ga, double[] gb) {
         if (ga != null) {
             if (transA) {
-                Gemm.multiplyAdd(transB, true, k, n, m, b, bOff, g, gOff, ga, aOff);
+                gemm(fresh, transB, true, k, n, m, b, bOff, g, gOff, ga, aOff);
             } else {
-                Gemm.multiplyAdd(false, !transB, n, k, m, g, gOff, b, bOff, ga, aOff);
+                gemm(fresh, false, !transB, n, k, m, g, gOff, b, bOff, ga, aOff);
             }
         }
         if (gb != null) {
             if (transB) {
-                Gemm.multiplyAdd(true, transA, m, k, n, g, gOff, a, aOff, gb, bOff);
+                gemm(fresh, true, transA, m, k, n, g, gOff, a, aOff, gb, bOff);
             } else {
-                Gemm.multiplyAdd(!transA, false, k, m, n, a, aOff, g, gOff, gb, bOff);
+                gemm(fresh, !transA, false, k, m, n, a, aOff, g, gOff, gb, bOff);
             }
+        }
+    }
+
+    /** {@code C = op(A) op(B)} when {@code fresh}, else {@code C += op(A) op(B)}. */
+    private static void gemm(boolean fresh, boolean transA, boolean transB, int m, int n, int k,
+                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        if (fresh) {
+            Gemm.multiply(transA, transB, m, n, k, a, aOff, b, bOff, null, c, cOff);
+        } else {
+            Gemm.multiplyAdd(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         }
     }
 
