@@ -114,21 +114,26 @@ public final class Gemm {
                     "gemm: the row added to C needs n=%s values, one per column, but has %s", n, row.length));
         }
         long work = (long) m * n * k;
-        int lda = transA ? m : k;
-        int ldb = transB ? k : n;
-        if (overwrite && work < SMALL) {
+        if (work >= SMALL) {
+            // Out of line, so that this method stays small enough to inline into a small product's caller.
+            packed(transA, transB, m, n, k, a, aOff, b, bOff, overwrite ? (row != null ? row : new double[n]) : null,
+                    c, cOff, threads, work);
+            return;
+        }
+        if (overwrite) {
             // The plain loops start from C: at these sizes one pass to fill it costs next to nothing.
             fillRows(m, n, row, c, cOff);
-            overwrite = false;
         }
-        if (work == 0) {
-            return;
+        if (work > 0) {
+            PlainGemm.gemm(transA, transB, m, n, k, a, aOff, transA ? m : k, b, bOff, transB ? k : n, c, cOff, n);
         }
-        if (work < SMALL) {
-            PlainGemm.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n);
-            return;
-        }
-        double[] start = overwrite ? (row != null ? row : new double[n]) : null;
+    }
+
+    /** A product past the plain loops, on the blocked kernel, starting from {@code start} where it is not null. */
+    private static void packed(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff,
+                               double[] b, int bOff, double[] start, double[] c, int cOff, int threads, long work) {
+        int lda = transA ? m : k;
+        int ldb = transB ? k : n;
         if (threads <= 1 || work < PARALLEL) {
             blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, n, start, 0);
             return;
@@ -147,12 +152,12 @@ public final class Gemm {
 
     /** {@code C}'s m rows of n from {@code cOff} set to {@code row}, or to zeros where it is null. */
     private static void fillRows(int m, int n, double[] row, double[] c, int cOff) {
+        if (row == null) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            return;
+        }
         for (int i = 0; i < m; i++) {
-            if (row != null) {
-                System.arraycopy(row, 0, c, cOff + i * n, n);
-            } else {
-                java.util.Arrays.fill(c, cOff + i * n, cOff + (i + 1) * n, 0.0);
-            }
+            System.arraycopy(row, 0, c, cOff + i * n, n);
         }
     }
 
