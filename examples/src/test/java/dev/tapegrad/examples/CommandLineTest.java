@@ -71,9 +71,9 @@ class CommandLineTest {
         assertEquals(1, r.exitCode());
         String text = Files.readString(dot);
         assertTrue(text.startsWith("digraph"), text);
-        // inputs, targets, two weights, two biases, two linear ops, two sigmoids and the loss
-        assertEquals(11, text.lines().filter(l -> l.matches("\\s*n\\d+ \\[label=.*")).count(), text);
-        assertTrue(text.contains("0.weight") && text.contains("mse"), text);
+        // inputs, targets, two weights, two biases, two layers (each a linear and its sigmoid, one op) and the loss
+        assertEquals(9, text.lines().filter(l -> l.matches("\\s*n\\d+ \\[label=.*")).count(), text);
+        assertTrue(text.contains("0.weight") && text.contains("linearSigmoid") && text.contains("mse"), text);
         assertTrue(r.out().contains("graph written to"), r.out());
     }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
+import dev.tapegrad.autograd.ops.AffineSigmoid;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -118,6 +119,18 @@ public final class Linear implements Layer {
      */
     @Override
     public Tensor forward(Tensor x) {
+        return forward(x, false);
+    }
+
+    /**
+     * {@code sigmoid(forward(x))} as one op on the tape (see {@link AffineSigmoid}): for {@link Sequential},
+     * where this layer is followed by a {@link Sigmoid}. The same values and gradients, bit for bit.
+     */
+    Tensor forwardSigmoid(Tensor x) {
+        return forward(x, true);
+    }
+
+    private Tensor forward(Tensor x, boolean sigmoid) {
         Objects.requireNonNull(x, "Linear: input");
         Shape s = x.shape();
         int rank = s.rank();
@@ -127,16 +140,18 @@ public final class Linear implements Layer {
                     inFeatures));
         }
         if (rank <= 2) {
-            return affine(x);
+            return affine(x, sigmoid);
         }
         int[] dims = s.dims();
         int rows = s.size() / inFeatures;
         dims[dims.length - 1] = outFeatures;
-        return affine(x.reshape(rows, inFeatures)).reshape(dims);
+        return affine(x.reshape(rows, inFeatures), sigmoid).reshape(dims);
     }
 
-    private Tensor affine(Tensor x) {
-        return x.linear(weight.on(x.tape()), bias.on(x.tape()));
+    private Tensor affine(Tensor x, boolean sigmoid) {
+        Tensor w = weight.on(x.tape());
+        Tensor b = bias.on(x.tape());
+        return sigmoid ? (Tensor) AffineSigmoid.INSTANCE.apply(x, w, b) : x.linear(w, b);
     }
 
     /** Weight then bias. */

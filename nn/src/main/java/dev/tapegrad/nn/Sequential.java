@@ -63,13 +63,25 @@ public final class Sequential implements Layer {
         this.named = Collections.unmodifiableMap(names);
     }
 
-    /** Feeds {@code x} through every layer in order; returns {@code x} itself when there are none. */
+    /**
+     * Feeds {@code x} through every layer in order; returns {@code x} itself when there are none. A
+     * {@link Linear} followed by a {@link Sigmoid} is recorded as one op, {@code linearSigmoid}, with the
+     * values and gradients of the two.
+     */
     @Override
     public Tensor forward(Tensor x) {
         Objects.requireNonNull(x, "Sequential: input x");
         Tensor y = x;
         for (int i = 0, n = layers.size(); i < n; i++) {
-            y = layers.get(i).forward(y);
+            Layer layer = layers.get(i);
+            // A Linear layer and the Sigmoid after it run as one op: the same values and gradients,
+            // with one node and one array fewer on the tape.
+            if (layer instanceof Linear linear && i + 1 < n && layers.get(i + 1) instanceof Sigmoid) {
+                y = linear.forwardSigmoid(y);
+                i++;
+            } else {
+                y = layer.forward(y);
+            }
         }
         return y;
     }

@@ -71,12 +71,24 @@ public final class Elementwise {
     /** {@code f} over all of {@code x} into a new array, split over threads as {@link #map} is; does not modify {@code x}. */
     public static double[] map(RangeMap f, double[] x) {
         double[] y = new double[x.length];
+        apply(f, x, y);
+        return y;
+    }
+
+    /**
+     * {@code f} over all of {@code x}, written back into {@code x}, for an array the caller has just
+     * made (such as a product's output) and {@code f} that reads each element before writing it.
+     */
+    public static void mapInPlace(RangeMap f, double[] x) {
+        apply(f, x, x);
+    }
+
+    private static void apply(RangeMap f, double[] x, double[] y) {
         if (x.length < PARALLEL) {
             f.apply(x, y, 0, x.length);
         } else {
             Parallel.forWork(x.length, 1024, Parallel.elementNanos(x.length), (from, to) -> f.apply(x, y, from, to));
         }
-        return y;
     }
 
     /** {@code f} over all of {@code a} and {@code b} (of one length) into a new array; does not modify them. */

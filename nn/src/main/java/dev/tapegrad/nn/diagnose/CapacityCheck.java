@@ -137,7 +137,7 @@ final class CapacityCheck {
         return true;
     }
 
-    private static final Set<String> MONOTONE_OPS = Set.of("linear", "matmul", "add", "sub", "neg", "sigmoid", "tanh",
+    private static final Set<String> MONOTONE_OPS = Set.of("linear", "linearSigmoid", "matmul", "add", "sub", "neg", "sigmoid", "tanh",
             "relu", "exp", "log", "sqrt");
 
     /** How often the first target column changes direction along a 1-D input. */
