@@ -26,14 +26,6 @@ class GemmMultiplyTest {
     /** Values around C's region, which the product must leave as they are. */
     private static final double OUTSIDE = 7.25;
 
-    private static double[] random(SplittableRandom rng, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = rng.nextDouble(-1, 1);
-        }
-        return x;
-    }
-
     /** C of m x n at offset {@code off}, NaN inside and {@link #OUTSIDE} on either side. */
     private static double[] poisoned(int off, int m, int n) {
         double[] c = new double[off + m * n + 2];
@@ -55,40 +47,33 @@ class GemmMultiplyTest {
     }
 
     @Test
-    void multiplyStartsFromTheRowAndNeverReadsC() {
+    void multiplyStartsFromTheRowAndNeverReadsC() throws Exception {
         SplittableRandom rng = new SplittableRandom(11);
         int cOff = 3;
-        for (int[] s : SHAPES) {
-            int m = s[0];
-            int n = s[1];
-            int k = s[2];
-            for (int v = 0; v < 4; v++) {
-                boolean tA = (v & 1) != 0;
-                boolean tB = (v & 2) != 0;
-                double[] a = random(rng, m * k);
-                double[] b = random(rng, k * n);
-                for (double[] row : new double[][] {null, random(rng, n)}) {
-                    double[] start = startedFrom(row, cOff, m, n);
-                    double[] expected = GemmTest.reference(tA, tB, m, n, k, a, 0, tA ? m : k, b, 0, tB ? k : n,
-                            start, cOff, n);
-                    double[] added = start.clone();
-                    Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, added, cOff, 1);
-                    for (int threads = 1; threads <= 3; threads++) {
-                        String what = String.format("m=%d n=%d k=%d transA=%s transB=%s row=%s threads=%d",
-                                m, n, k, tA, tB, row != null, threads);
-                        double[] c = poisoned(cOff, m, n);
-                        Gemm.multiply(tA, tB, m, n, k, a, 0, b, 0, row, c, cOff, threads);
-                        double tol = 1e-15 * (k + 1) * (k + 1) + 1e-15;
-                        for (int q = 0; q < c.length; q++) {
-                            if (!(Math.abs(expected[q] - c[q]) <= tol)) {
-                                fail(what + String.format(": c[%d] = %s, expected %s", q, c[q], expected[q]));
-                            }
+        GemmTest.eachCase(SHAPES, (m, n, k, tA, tB) -> {
+            double[] a = GemmTest.random(rng, m * k);
+            double[] b = GemmTest.random(rng, k * n);
+            for (double[] row : new double[][] {null, GemmTest.random(rng, n)}) {
+                double[] start = startedFrom(row, cOff, m, n);
+                double[] expected = GemmTest.reference(tA, tB, m, n, k, a, 0, tA ? m : k, b, 0, tB ? k : n,
+                        start, cOff, n);
+                double[] added = start.clone();
+                Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, added, cOff, 1);
+                for (int threads = 1; threads <= 3; threads++) {
+                    String what = String.format("m=%d n=%d k=%d transA=%s transB=%s row=%s threads=%d",
+                            m, n, k, tA, tB, row != null, threads);
+                    double[] c = poisoned(cOff, m, n);
+                    Gemm.multiply(tA, tB, m, n, k, a, 0, b, 0, row, c, cOff, threads);
+                    double tol = 1e-15 * (k + 1) * (k + 1) + 1e-15;
+                    for (int q = 0; q < c.length; q++) {
+                        if (!(Math.abs(expected[q] - c[q]) <= tol)) {
+                            fail(what + String.format(": c[%d] = %s, expected %s", q, c[q], expected[q]));
                         }
-                        assertArrayEquals(added, c, what + ": not the bits of multiplyAdd on C filled with the row");
                     }
+                    assertArrayEquals(added, c, what + ": not the bits of multiplyAdd on C filled with the row");
                 }
             }
-        }
+        });
     }
 
     @Test

@@ -50,7 +50,21 @@ class GemmTest {
         return r;
     }
 
-    private static double[] random(SplittableRandom rng, int n) {
+    /** One product's sizes and transposes, for {@link #eachCase}. */
+    interface Case {
+        void run(int m, int n, int k, boolean transA, boolean transB) throws Exception;
+    }
+
+    /** {@code c} for each shape {@code {m, n, k}} with each of the four transpose variants. */
+    static void eachCase(int[][] shapes, Case c) throws Exception {
+        for (int[] s : shapes) {
+            for (int v = 0; v < 4; v++) {
+                c.run(s[0], s[1], s[2], (v & 1) != 0, (v & 2) != 0);
+            }
+        }
+    }
+
+    static double[] random(SplittableRandom rng, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = rng.nextDouble(-1, 1);
@@ -144,34 +158,27 @@ class GemmTest {
     void resultBitsDoNotDependOnThreadCount() throws Exception {
         SplittableRandom rng = new SplittableRandom(7);
         int[][] shapes = {{300, 129, 70}, {70, 300, 129}, {257, 255, 257}, {520, 20, 300}, {1030, 17, 9}};
-        for (int[] s : shapes) {
-            int m = s[0];
-            int n = s[1];
-            int k = s[2];
-            for (int v = 0; v < 4; v++) {
-                boolean tA = (v & 1) != 0;
-                boolean tB = (v & 2) != 0;
-                double[] a = random(rng, m * k);
-                double[] b = random(rng, k * n);
-                double[] c0 = random(rng, m * n);
-                double[] one = c0.clone();
-                Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, one, 0, 1);
-                for (int threads : new int[] {2, 3, 5}) {
-                    double[] many = c0.clone();
-                    Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, many, 0, threads);
-                    assertArrayEquals(one, many, "threads=" + threads + " m=" + m + " n=" + n + " k=" + k);
-                }
-                // The implicit thread count, inside a two-thread pool.
-                double[] pooled = c0.clone();
-                ForkJoinPool pool = new ForkJoinPool(2);
-                try {
-                    pool.submit(() -> Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, pooled, 0)).get();
-                } finally {
-                    pool.shutdown();
-                }
-                assertArrayEquals(one, pooled);
+        eachCase(shapes, (m, n, k, tA, tB) -> {
+            double[] a = random(rng, m * k);
+            double[] b = random(rng, k * n);
+            double[] c0 = random(rng, m * n);
+            double[] one = c0.clone();
+            Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, one, 0, 1);
+            for (int threads : new int[] {2, 3, 5}) {
+                double[] many = c0.clone();
+                Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, many, 0, threads);
+                assertArrayEquals(one, many, "threads=" + threads + " m=" + m + " n=" + n + " k=" + k);
             }
-        }
+            // The implicit thread count, inside a two-thread pool.
+            double[] pooled = c0.clone();
+            ForkJoinPool pool = new ForkJoinPool(2);
+            try {
+                pool.submit(() -> Gemm.multiplyAdd(tA, tB, m, n, k, a, 0, b, 0, pooled, 0)).get();
+            } finally {
+                pool.shutdown();
+            }
+            assertArrayEquals(one, pooled);
+        });
     }
 
     @Test

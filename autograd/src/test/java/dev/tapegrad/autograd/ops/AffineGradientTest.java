@@ -8,23 +8,26 @@ import net.jqwik.api.constraints.IntRange;
 
 /** {@code linear(x, W, b) = x W^T + b} for a batch and for one sample, against finite differences and a plain loop. */
 class AffineGradientTest {
+    /** {@code x} of {@code xShape} (a batch or one sample), {@code W [out, in]} and {@code b [out]}, each a distinct ramp. */
+    static GradCheck.Input[] inputs(Shape xShape, int in, int out) {
+        return new GradCheck.Input[] {
+            GradCheck.Input.of(xShape, ExpandGradientTest.ramp(xShape.size())),
+            GradCheck.Input.of(Shape.of(out, in), ExpandGradientTest.ramp(out * in, 1)),
+            GradCheck.Input.of(Shape.of(out), ExpandGradientTest.ramp(out, 2)),
+        };
+    }
+
     @GradProperty
     void batchMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int rows,
                                        @ForAll @IntRange(min = 1, max = 4) int in,
                                        @ForAll @IntRange(min = 1, max = 3) int out) {
-        Check.gradientsAll(t -> t.get(0).linear(t.get(1), t.get(2)).tanh().sum(),
-                GradCheck.Input.of(Shape.of(rows, in), ExpandGradientTest.ramp(rows * in)),
-                GradCheck.Input.of(Shape.of(out, in), ExpandGradientTest.ramp(out * in, 1)),
-                GradCheck.Input.of(Shape.of(out), ExpandGradientTest.ramp(out, 2)));
+        Check.gradientsAll(t -> t.get(0).linear(t.get(1), t.get(2)).tanh().sum(), inputs(Shape.of(rows, in), in, out));
     }
 
     @GradProperty
     void oneSampleMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 4) int in,
                                            @ForAll @IntRange(min = 1, max = 3) int out) {
-        Check.gradientsAll(t -> t.get(0).linear(t.get(1), t.get(2)).sigmoid(),
-                GradCheck.Input.of(Shape.of(in), ExpandGradientTest.ramp(in)),
-                GradCheck.Input.of(Shape.of(out, in), ExpandGradientTest.ramp(out * in, 1)),
-                GradCheck.Input.of(Shape.of(out), ExpandGradientTest.ramp(out, 2)));
+        Check.gradientsAll(t -> t.get(0).linear(t.get(1), t.get(2)).sigmoid(), inputs(Shape.of(in), in, out));
     }
 
     @GradProperty

@@ -8,7 +8,6 @@ import dev.tapegrad.autograd.Scalar;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.check.GradCheck;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.constraints.IntRange;
@@ -29,19 +28,13 @@ class AffineSigmoidGradientTest {
     void batchMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 3) int rows,
                                        @ForAll @IntRange(min = 1, max = 4) int in,
                                        @ForAll @IntRange(min = 1, max = 3) int out) {
-        Check.gradientsAll(t -> fused(t).mul(fused(t)).sum(),
-                GradCheck.Input.of(Shape.of(rows, in), ExpandGradientTest.ramp(rows * in)),
-                GradCheck.Input.of(Shape.of(out, in), ExpandGradientTest.ramp(out * in, 1)),
-                GradCheck.Input.of(Shape.of(out), ExpandGradientTest.ramp(out, 2)));
+        Check.gradientsAll(t -> fused(t).mul(fused(t)).sum(), AffineGradientTest.inputs(Shape.of(rows, in), in, out));
     }
 
     @GradProperty
     void oneSampleMatchesFiniteDifferences(@ForAll @IntRange(min = 1, max = 4) int in,
                                            @ForAll @IntRange(min = 1, max = 3) int out) {
-        Check.gradientsAll(t -> fused(t).tanh().sum(),
-                GradCheck.Input.of(Shape.of(in), ExpandGradientTest.ramp(in)),
-                GradCheck.Input.of(Shape.of(out, in), ExpandGradientTest.ramp(out * in, 1)),
-                GradCheck.Input.of(Shape.of(out), ExpandGradientTest.ramp(out, 2)));
+        Check.gradientsAll(t -> fused(t).tanh().sum(), AffineGradientTest.inputs(Shape.of(in), in, out));
     }
 
     /** The loss {@code sum(y * c)} with fixed weights {@code c}, so every output element has its own gradient. */
