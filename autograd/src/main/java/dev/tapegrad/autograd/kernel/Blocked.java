@@ -67,7 +67,10 @@ final class Blocked {
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 pack.b(transB, kc, nc, nr, b, bOff, ldb, pc, jc, bp);
+                // The first block starts from the row (read with no step between C's rows), later ones from C.
                 boolean fromRow = row != null && pc == 0;
+                double[] in = fromRow ? row : c;
+                int ldIn = fromRow ? 0 : ldc;
                 for (int ic = 0; ic < m; ic += mcBlock) {
                     int mc = Math.min(mcBlock, m - ic);
                     pack.a(transA, mc, kc, mr, a, aOff, lda, ic, pc, ap);
@@ -76,16 +79,12 @@ final class Blocked {
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            int rIdx = fromRow ? rowOff + jc + jr : -1;
+                            int inIdx = fromRow ? rowOff + jc + jr : cIdx;
                             if (rows == mr && cols == nr) {
-                                if (fromRow) {
-                                    micro.tile(kc, ap, ir * kc, bp, jr * kc, row, rIdx, 0, c, cIdx, ldc);
-                                } else {
-                                    micro.tile(kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc, c, cIdx, ldc);
-                                }
+                                micro.tile(kc, ap, ir * kc, bp, jr * kc, in, inIdx, ldIn, c, cIdx, ldc);
                             } else {
-                                edgeTile(micro, mr, nr, rows, cols, kc, ap, ir * kc, bp, jr * kc, c, cIdx, ldc,
-                                        fromRow ? row : null, rIdx, edge);
+                                edgeTile(micro, mr, nr, rows, cols, kc, ap, ir * kc, bp, jr * kc, in, inIdx, ldIn,
+                                        c, cIdx, ldc, edge);
                             }
                         }
                     }
@@ -95,21 +94,17 @@ final class Blocked {
     }
 
     /**
-     * A tile that sticks out of C, computed in {@code edge}: C's values (or, where {@code row} is not
-     * null, the row's from {@code rIdx}) where the tile overlaps C and zeros elsewhere go in, the
-     * micro-kernel updates the whole scratch tile, the overlap goes back. Each element thus meets the
-     * micro-kernel exactly as in a whole tile, so its sum does not depend on where the tiles fall.
+     * A tile that sticks out of C, computed in {@code edge}: the input's values (C's, or the row's) where
+     * the tile overlaps C and zeros elsewhere go in, the micro-kernel updates the whole scratch tile, the
+     * overlap goes back. Each element thus meets the micro-kernel exactly as in a whole tile, so its sum
+     * does not depend on where the tiles fall.
      */
     private static void edgeTile(Micro micro, int mr, int nr, int rows, int cols, int kc, double[] ap, int ai,
-                                 double[] bp, int bi, double[] c, int cIdx, int ldc, double[] row, int rIdx,
+                                 double[] bp, int bi, double[] in, int inIdx, int ldIn, double[] c, int cIdx, int ldc,
                                  double[] edge) {
         java.util.Arrays.fill(edge, 0);
         for (int r = 0; r < rows; r++) {
-            if (row != null) {
-                System.arraycopy(row, rIdx, edge, r * nr, cols);
-            } else {
-                System.arraycopy(c, cIdx + r * ldc, edge, r * nr, cols);
-            }
+            System.arraycopy(in, inIdx + r * ldIn, edge, r * nr, cols);
         }
         micro.tile(kc, ap, ai, bp, bi, edge, 0, nr, edge, 0, nr);
         for (int r = 0; r < rows; r++) {

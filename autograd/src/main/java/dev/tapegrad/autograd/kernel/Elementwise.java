@@ -71,19 +71,15 @@ public final class Elementwise {
     /** {@code f} over all of {@code x} into a new array, split over threads as {@link #map} is; does not modify {@code x}. */
     public static double[] map(RangeMap f, double[] x) {
         double[] y = new double[x.length];
-        apply(f, x, y);
+        mapInto(f, x, y);
         return y;
     }
 
     /**
-     * {@code f} over all of {@code x}, written back into {@code x}, for an array the caller has just
-     * made (such as a product's output) and {@code f} that reads each element before writing it.
+     * {@code f} over all of {@code x} into {@code y} of the same length, split over threads as
+     * {@link #map} is; {@code y} may be {@code x} where {@code f} reads each element before writing it.
      */
-    public static void mapInPlace(RangeMap f, double[] x) {
-        apply(f, x, x);
-    }
-
-    private static void apply(RangeMap f, double[] x, double[] y) {
+    public static void mapInto(RangeMap f, double[] x, double[] y) {
         if (x.length < PARALLEL) {
             f.apply(x, y, 0, x.length);
         } else {

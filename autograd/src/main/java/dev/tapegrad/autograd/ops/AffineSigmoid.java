@@ -4,8 +4,6 @@ import dev.tapegrad.autograd.Op;
 import dev.tapegrad.autograd.OpCall;
 import dev.tapegrad.autograd.Shape;
 import dev.tapegrad.autograd.Tensor;
-import dev.tapegrad.autograd.kernel.Elementwise;
-import dev.tapegrad.autograd.kernel.Lanewise;
 
 /**
  * A fully connected layer followed by the logistic sigmoid, as one op: inputs as {@link Affine}'s
@@ -32,17 +30,11 @@ public final class AffineSigmoid implements Op {
         return Affine.INSTANCE.outputShape(inputs);
     }
 
-    /** {@link Affine#forward}, then the sigmoid in place: the loop {@link Sigmoid#forward} runs at this size. */
+    /** {@link Affine#forward}, then {@link Sigmoid#values} in place. */
     @Override
     public double[] forward(OpCall call) {
         double[] y = Affine.INSTANCE.forward(call);
-        if (y.length >= Elementwise.LANEWISE) {
-            Elementwise.mapInPlace(Lanewise::sigmoid, y);
-        } else {
-            for (int i = 0; i < y.length; i++) {
-                y[i] = Sigmoid.INSTANCE.value(y[i]);
-            }
-        }
+        Sigmoid.values(y, y);
         return y;
     }
 

@@ -55,19 +55,29 @@ public final class Sigmoid implements UnaryOp {
         return new Tensor[] {gradientFromOutput().apply(gradOutput, output).asTensor()};
     }
 
-    /** From {@link Elementwise#LANEWISE} elements on, the kernel loop (split over threads for large arrays): exactly the values above. */
+    /** {@link #values} into a new array. */
     @Override
     public double[] forward(OpCall call) {
         double[] x = call.input(0);
+        double[] y = new double[x.length];
+        values(x, y);
+        return y;
+    }
+
+    /**
+     * {@code y[i] = sigmoid(x[i])}, {@code y} of {@code x}'s length and possibly {@code x} itself: from
+     * {@link Elementwise#LANEWISE} elements on, the kernel loop (split over threads for large arrays),
+     * exactly the values of {@link #value}. Does not modify {@code x} unless it is {@code y}.
+     */
+    static void values(double[] x, double[] y) {
         if (x.length >= Elementwise.LANEWISE) {
-            return Elementwise.map(Lanewise::sigmoid, x);
+            Elementwise.mapInto(Lanewise::sigmoid, x, y);
+            return;
         }
         // A loop of its own: the shared one calls value through a lambda, a megamorphic call per element.
-        double[] y = new double[x.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = value(x[i]);
+            y[i] = INSTANCE.value(x[i]);
         }
-        return y;
     }
 
     /** {@code gx = g y (1 - y)}, fused in one vectorised pass for large arrays. */
