@@ -25,16 +25,21 @@ public final class Affine implements Op {
 
     @Override
     public Shape outputShape(Shape... inputs) {
-        Op.checkArity(this, inputs, 3);
+        return outputShape(this, inputs);
+    }
+
+    /** This op's output shape for {@code op}, an op with its inputs, whose name the messages give. */
+    static Shape outputShape(Op op, Shape... inputs) {
+        Op.checkArity(op, inputs, 3);
         Shape x = inputs[0];
         Shape w = inputs[1];
         Shape b = inputs[2];
         if (w.rank() != 2 || b.rank() != 1 || b.dim(0) != w.dim(0)) {
-            throw new IllegalArgumentException("linear: weight " + w + " must be [out, in] and bias " + b + " [out]");
+            throw new IllegalArgumentException(op.name() + ": weight " + w + " must be [out, in] and bias " + b + " [out]");
         }
         int in = w.dim(1);
         if ((x.rank() != 1 && x.rank() != 2) || x.dim(x.rank() - 1) != in) {
-            throw new IllegalArgumentException("linear: input of shape " + x + " does not fit weight " + w
+            throw new IllegalArgumentException(op.name() + ": input of shape " + x + " does not fit weight " + w
                     + "; expected [N, " + in + "] (a batch) or [" + in + "] (one sample)");
         }
         return x.rank() == 2 ? Shape.of(x.dim(0), w.dim(0)) : Shape.of(w.dim(0));

@@ -27,7 +27,7 @@ public final class AffineSigmoid implements Op {
 
     @Override
     public Shape outputShape(Shape... inputs) {
-        return Affine.INSTANCE.outputShape(inputs);
+        return Affine.outputShape(this, inputs);
     }
 
     /** {@link Affine#forward}, then {@link Sigmoid#values} in place. */

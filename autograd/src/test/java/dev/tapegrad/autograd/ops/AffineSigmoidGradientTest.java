@@ -2,6 +2,8 @@ package dev.tapegrad.autograd.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tapegrad.autograd.Gradients;
 import dev.tapegrad.autograd.Scalar;
@@ -75,5 +77,18 @@ class AffineSigmoidGradientTest {
                 assertArrayEquals(prec.get(k).values(), frec.get(k).values(), what + ": recorded gradient " + k);
             }
         }
+    }
+
+    @Test
+    void badShapesAreNamedAsThisOp() {
+        Tape tape = new Tape();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AffineSigmoid.INSTANCE.apply(
+                tape.tensor(Shape.of(2, 3), new double[6]), tape.tensor(Shape.of(4, 5), new double[20]),
+                tape.tensor(Shape.of(4), new double[4])));
+        assertTrue(e.getMessage().startsWith("linearSigmoid: input of shape [2, 3] does not fit weight [4, 5]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AffineSigmoid.INSTANCE.apply(
+                tape.tensor(Shape.of(2, 3), new double[6]), tape.tensor(Shape.of(4, 3), new double[12]),
+                tape.tensor(Shape.of(3), new double[3])));
+        assertTrue(e.getMessage().startsWith("linearSigmoid: weight [4, 3] must be [out, in] and bias [3]"), e.getMessage());
     }
 }
